@@ -1,0 +1,3 @@
+"""Coachfolio: MkDocs plugins that publish an instructional coach's portfolio."""
+
+__version__ = "0.1.0"
