@@ -1,0 +1,66 @@
+"""One-line directives that Coachfolio reads in Markdown pages.
+
+The syntax is the leaf-block form of the CommonMark generic directives
+proposal, as remark-directive implements it, so pages stay readable and
+portable:
+
+    ::rubric[first-year-advisor-skills]
+    ::rubric-index
+
+A directive stands alone on its line (indentation is allowed, so one can sit in
+an admonition or a list). Lines inside fenced code blocks are never directives,
+so documentation can show the syntax.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+_DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)::(?P<name>[a-z][a-z0-9-]*)(?:\[(?P<argument>[^\]\n]*)\])?[ \t]*$")
+_FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
+
+
+@dataclass(frozen=True)
+class Directive:
+    """A directive found on `line` (1-based) of a Markdown text."""
+
+    name: str
+    argument: str
+    line: int
+    indent: str
+
+
+def _outside_code(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """Number and text of each line not inside a fenced code block."""
+    fence: str | None = None
+    for number, line in enumerate(lines, start=1):
+        match = _FENCE.match(line)
+        if fence is None:
+            if match:
+                fence = match.group("fence")
+                continue
+            yield number, line
+        elif match and match.group("fence")[0] == fence[0] and len(match.group("fence")) >= len(fence) and not line.strip().strip(fence[0]):
+            fence = None
+
+
+def find_directives(markdown: str, names: Iterable[str]) -> list[Directive]:
+    """Every directive of the given names in `markdown`, in order."""
+    wanted = set(names)
+    found = []
+    for number, line in _outside_code(markdown.split("\n")):
+        match = _DIRECTIVE.match(line)
+        if match and match.group("name") in wanted:
+            found.append(Directive(match.group("name"), (match.group("argument") or "").strip(), number, match.group("indent")))
+    return found
+
+
+def replace_directives(markdown: str, directives: Iterable[Directive], replacement: dict[int, str]) -> str:
+    """Put `replacement[line]` in place of each directive's line, keeping its indentation."""
+    lines = markdown.split("\n")
+    for directive in directives:
+        if directive.line in replacement:
+            lines[directive.line - 1] = directive.indent + replacement[directive.line]
+    return "\n".join(lines)

@@ -1,0 +1,52 @@
+"""Markdown from data files, rendered so that it cannot inject HTML.
+
+Rubric descriptors, framework texts and the like are written in Markdown, but
+they are data: raw HTML in them is shown as text, never passed through, and
+links may only use safe schemes.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from urllib.parse import urlsplit
+
+import markdown
+from markdown.treeprocessors import Treeprocessor
+
+SAFE_SCHEMES = {"", "http", "https", "mailto"}
+
+
+class _SafeLinks(Treeprocessor):
+    """Drop `javascript:` and other unsafe link targets."""
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter():
+            for attribute in ("href", "src"):
+                value = element.get(attribute)
+                if value is not None and urlsplit(value.strip()).scheme.lower() not in SAFE_SCHEMES:
+                    del element.attrib[attribute]
+
+
+class SafeMarkdown:
+    """A reusable renderer for untrusted Markdown."""
+
+    def __init__(self) -> None:
+        self._md = markdown.Markdown(extensions=["sane_lists", "smarty"], output_format="html")
+        # Without these, raw HTML blocks and inline tags are escaped as text.
+        self._md.preprocessors.deregister("html_block")
+        self._md.inlinePatterns.deregister("html")
+        self._md.treeprocessors.register(_SafeLinks(self._md), "coachfolio_safe_links", 0)
+        self._cache: dict[str, str] = {}
+
+    def block(self, text: str) -> str:
+        """Render paragraphs, lists and inline markup."""
+        if text not in self._cache:
+            self._cache[text] = self._md.reset().convert(text)
+        return self._cache[text]
+
+    def inline(self, text: str) -> str:
+        """Render inline markup only, for a text that lives inside a cell or label."""
+        html = self.block(text)
+        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            return html[3:-4]
+        return html

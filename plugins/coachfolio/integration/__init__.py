@@ -1,0 +1,1 @@
+"""What the Coachfolio plugins share on the MkDocs side: templates, assets, placeholders, paths."""

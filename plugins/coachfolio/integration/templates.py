@@ -1,0 +1,54 @@
+"""The Jinja environment for Coachfolio's HTML.
+
+MkDocs's own environment does not escape, and Coachfolio's templates render text
+from data files, so they get an environment of their own with autoescaping on.
+Templates are looked up in the theme's folders first, so a site overrides any of
+them by placing a file of the same name (`coachfolio/rubric-table.html`) in its
+`custom_dir`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+
+from coachfolio.core.markup import SafeMarkdown
+
+_MARKDOWN = SafeMarkdown()
+
+
+def _markdown(text: str) -> Markup:
+    return Markup(_MARKDOWN.block(text))  # noqa: S704 - SafeMarkdown escapes raw HTML
+
+
+def _markdown_inline(text: str) -> Markup:
+    return Markup(_MARKDOWN.inline(text))  # noqa: S704 - SafeMarkdown escapes raw HTML
+
+
+def _number(value: float | int | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def make_environment(config: MkDocsConfig) -> jinja2.Environment:
+    """An autoescaping environment: theme folders first, then the package's templates."""
+    loader = jinja2.ChoiceLoader(
+        [
+            jinja2.FileSystemLoader(list(config.theme.dirs)),
+            jinja2.PackageLoader("coachfolio", "templates"),
+        ]
+    )
+    env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+    env.filters["markdown"] = _markdown
+    env.filters["markdown_inline"] = _markdown_inline
+    env.filters["number"] = _number
+    return env
+
+
+def render(env: jinja2.Environment, template: str, **context: Any) -> str:
+    """Render `coachfolio/<template>` with the given context."""
+    return env.get_template(f"coachfolio/{template}").render(**context)

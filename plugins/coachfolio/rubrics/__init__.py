@@ -1,0 +1,1 @@
+"""The `coachfolio/rubrics` MkDocs plugin: rubric files become pages, downloads and embeds."""

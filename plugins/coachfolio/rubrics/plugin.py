@@ -1,0 +1,192 @@
+"""The `coachfolio/rubrics` plugin: MkDocs events in, the rubric core and templates out.
+
+- `on_files` loads every rubric file (all problems of all files are reported
+  together), keeps the YAML sources out of the site, and adds the generated
+  pages and downloads: `/rubrics/`, `/rubrics/<slug>/`,
+  `/rubrics/<slug>/observation/`, `/rubrics/<slug>.csv`, `/rubrics/<slug>.json`.
+- `on_page_markdown` swaps `::rubric[...]` directives for placeholders, and
+  `on_page_content` fills them with rendered HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from coachfolio.core.directives import find_directives, replace_directives
+from coachfolio.core.problems import DataFileError, Problem
+from coachfolio.core.rubric_export import canvas_csv, rubric_json
+from coachfolio.core.rubrics import Rubric, load_rubric
+from coachfolio.core.suggest import did_you_mean
+from coachfolio.integration.assets import add_asset_files, use_assets
+from coachfolio.integration.navigation import add_under_index
+from coachfolio.integration.paths import display_path, relative_to_project, url_from
+from coachfolio.integration.placeholders import Placeholders
+from coachfolio.integration.templates import make_environment, render
+from coachfolio.rubrics.config import RubricsConfig
+
+log = get_plugin_logger(__name__)
+
+DIRECTIVES = ("rubric", "rubric-page", "rubric-index", "rubric-observation")
+
+
+@dataclass(frozen=True)
+class _Use:
+    """A directive to render: which one, for which rubric, where."""
+
+    name: str
+    rubric: Rubric | None
+    argument: str
+
+
+class RubricsPlugin(BasePlugin[RubricsConfig]):
+    """Publish the rubric files of `docs_dir/rubrics/`."""
+
+    def __init__(self) -> None:
+        self.rubrics: dict[str, Rubric] = {}
+        self.placeholders = Placeholders("rubric")
+        self.files = Files([])
+
+    # Configuration and files -------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        self.env = make_environment(config)
+        self.placeholders = Placeholders("rubric")
+        use_assets(config, css=["rubrics.css"], js=["rubrics.js"])
+        return config
+
+    @property
+    def folder(self) -> str:
+        return self.config.rubrics_dir.strip("/")
+
+    @event_priority(50)  # before the blog and tags plugins read the file list
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        sources = sorted(
+            (f for f in files if posixpath.dirname(f.src_uri) == self.folder and f.src_uri.endswith((".yml", ".yaml"))),
+            key=lambda f: f.src_uri,
+        )
+        self.rubrics = self._load(sources, config)
+        for source in sources:
+            files.remove(source)  # the YAML is published as JSON and CSV instead
+        self._generate(files, config)
+        self.files = files
+        add_asset_files(files, config, ["rubrics.css", "rubrics.js"])
+        return files
+
+    def _load(self, sources: list[File], config: MkDocsConfig) -> dict[str, Rubric]:
+        rubrics: dict[str, Rubric] = {}
+        problems: list[Problem] = []
+        for source in sources:
+            name = display_path(source, config)
+            slug = Path(source.src_uri).stem
+            if slug in rubrics:
+                problems.append(Problem(name, 1, 1, f"a rubric named '{slug}' is already defined in {rubrics[slug].source}"))
+                continue
+            try:
+                rubrics[slug] = load_rubric(Path(source.abs_src_path or ""), name)
+            except DataFileError as error:
+                problems.extend(error.problems)
+        if problems:
+            raise PluginError("Rubric files have problems:\n" + "\n".join(str(p) for p in sorted(problems)))
+        return rubrics
+
+    def _generate(self, files: Files, config: MkDocsConfig) -> None:
+        folder = self.folder
+
+        def add(uri: str, content: str, inclusion: InclusionLevel = InclusionLevel.UNDEFINED) -> None:
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, content=content, inclusion=inclusion))
+
+        # With an explicit nav, `on_nav` places the rubric pages under the index;
+        # saying so here keeps MkDocs from reporting them as missing from the nav.
+        listed = InclusionLevel.NOT_IN_NAV if config.nav is not None else InclusionLevel.UNDEFINED
+        if self.rubrics:
+            add(f"{folder}/index.md", _page_source("Rubrics", "::rubric-index"))
+        for slug, rubric in self.rubrics.items():
+            add(f"{folder}/{slug}.md", _page_source(rubric.title, f"::rubric-page[{slug}]"), listed)
+            if rubric.has_look_fors:
+                add(
+                    f"{folder}/{slug}/observation.md",
+                    _page_source(f"Observation checklist: {rubric.title}", f"::rubric-observation[{slug}]"),
+                    InclusionLevel.NOT_IN_NAV,
+                )
+            add(f"{folder}/{slug}.csv", canvas_csv(rubric))
+            add(f"{folder}/{slug}.json", rubric_json(rubric))
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if not self.config.enabled or not self.rubrics:
+            return None
+        index = files.get_file_from_path(f"{self.folder}/index.md")
+        pages = [files.get_file_from_path(f"{self.folder}/{slug}.md") for slug in self.rubrics]
+        add_under_index(nav, index.page if index else None, [f.page for f in pages if f and f.page])
+        return nav
+
+    # Pages -------------------------------------------------------------------
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled:
+            return None
+        directives = find_directives(markdown, DIRECTIVES)
+        if not directives:
+            return None
+        tokens = {}
+        for directive in directives:
+            rubric = self.rubrics.get(directive.argument)
+            if directive.name != "rubric-index" and rubric is None:
+                log.error(
+                    f"{display_path(page.file, config)}:{directive.line}: unknown rubric '{directive.argument}'"
+                    f"{did_you_mean(directive.argument, self.rubrics)}; "
+                    f"rubrics are the .yml files in {relative_to_project(str(Path(config.docs_dir) / self.folder), config)}/"
+                )
+            tokens[directive.line] = self.placeholders.token(page.file.src_uri, _Use(directive.name, rubric, directive.argument))
+        return replace_directives(markdown, directives, tokens)
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled:
+            return None
+        return self.placeholders.fill(page.file.src_uri, html, lambda use: self._render(use, page))  # type: ignore[arg-type]
+
+    def _render(self, use: _Use, page: Page) -> str:
+        if use.name == "rubric-index":
+            return render(self.env, "rubric-index.html", rubrics=list(self.rubrics.values()), link=lambda slug: self._link(page, slug))
+        if use.rubric is None:
+            return render(self.env, "unknown.html", kind="rubric", name=use.argument)
+        rubric = use.rubric
+        context = {
+            "rubric": rubric,
+            "link": lambda target: self._link(page, target),
+            "self_assessment": self.config.self_assessment,
+            "json": json.dumps,
+        }
+        if use.name == "rubric-page":
+            return render(self.env, "rubric-page.html", **context)
+        if use.name == "rubric-observation":
+            return render(self.env, "observation.html", **context)
+        return render(self.env, "rubric-embed.html", **context)
+
+    def _link(self, page: Page, target: str) -> str:
+        """A relative link from `page` to a rubric page or download: 'slug', 'slug/observation', 'slug.csv'."""
+        uri = f"{self.folder}/{target}" if target.endswith((".csv", ".json")) else f"{self.folder}/{target}.md"
+        file = self.files.get_file_from_path(uri)
+        return url_from(page.url, file.url if file else uri)
+
+
+def _page_source(title: str, directive: str) -> str:
+    """Markdown of a generated page. The title is escaped because MkDocs's own
+    templates insert page titles without escaping; the table of contents is
+    hidden to give a wide rubric the room (these pages have no headings of their own)."""
+    return f"---\ntitle: {json.dumps(html.escape(title, quote=False))}\nhide:\n  - toc\n---\n\n{directive}\n"
