@@ -58,3 +58,24 @@ def heading_text(tag) -> str:  # type: ignore[no-untyped-def]
     for anchor in tag.select("a.headerlink"):
         anchor.extract()
     return tag.get_text(" ", strip=True)
+
+
+@pytest.fixture(scope="session")
+def demo_url(demo_site: Path) -> Iterator[str]:
+    """The built demo portfolio, served on 127.0.0.1."""
+    from browser_support import serve
+
+    with serve(demo_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium, driven by Playwright."""
+    from browser_support import CHROMIUM_ARGS, chromium_path
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from importlib.resources import files
 
 from coachfolio import __version__
 
@@ -20,13 +21,30 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("--version", action="version", version=f"coachfolio {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of a data file format, for editors",
+        description="Print the JSON Schema of a Coachfolio data file, so an editor can check files while you type.",
+    )
+    schema.add_argument("format", choices=SCHEMAS, help="which format")
     return parser
+
+
+SCHEMAS = ("rubric",)
+
+
+def print_schema(name: str) -> int:
+    sys.stdout.write((files("coachfolio") / "schemas" / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command and return its exit status."""
     parser = build_parser()
-    parser.parse_args(argv)
+    arguments = parser.parse_args(argv)
+    if arguments.command == "schema":
+        return print_schema(arguments.format)
     parser.print_help()
     return 0
 
