@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -20,6 +21,10 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 def build_site(config_file: Path, site_dir: Path, *, strict: bool = True) -> Path:
     """Build the site described by `config_file` into `site_dir`, as `mkdocs build` does."""
+    # MkDocs keeps plugins with startup/shutdown hooks alive between builds of
+    # one process (for `mkdocs serve`); each test build starts fresh, like a
+    # new `mkdocs build` would.
+    MkDocsConfig.plugins.plugin_cache.clear()
     config = load_config(config_file=str(config_file), site_dir=str(site_dir), strict=strict)
     # The `mkdocs build` command wraps the build in these two events; plugins rely on them.
     config.plugins.on_startup(command="build", dirty=False)

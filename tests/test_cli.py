@@ -30,3 +30,8 @@ def test_schema_prints_the_rubric_schema(capsys: pytest.CaptureFixture[str]) -> 
     schema = json.loads(capsys.readouterr().out)
     assert schema["title"] == "Coachfolio rubric"
     assert schema["required"] == ["title", "levels", "criteria"]
+
+
+def test_schema_prints_the_framework_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "framework"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == "Coachfolio standards framework"

@@ -31,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-SCHEMAS = ("rubric",)
+SCHEMAS = ("rubric", "framework")
 
 
 def print_schema(name: str) -> int:

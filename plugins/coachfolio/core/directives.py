@@ -64,3 +64,58 @@ def replace_directives(markdown: str, directives: Iterable[Directive], replaceme
         if directive.line in replacement:
             lines[directive.line - 1] = directive.indent + replacement[directive.line]
     return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class InlineDirective:
+    """An inline directive, `:name[argument]`, at `start`:`end` of line `line`."""
+
+    name: str
+    argument: str
+    line: int
+    column: int
+    start: int  # offset in the whole text
+    end: int
+
+
+_CODE_SPAN = re.compile(r"(`+)(?:.+?)(?<!`)\1(?!`)", re.DOTALL)
+
+
+def find_inline_directives(markdown: str, name: str) -> list[InlineDirective]:
+    """Every `:name[...]` outside code blocks and code spans, in order.
+
+    A directive must not follow a letter or digit, so `mailto:x` or
+    `https://host:8000[…]` are never taken for one.
+    """
+    pattern = re.compile(r"(?<![\w:/]):" + re.escape(name) + r"\[(?P<argument>[^\]\n]+)\]")
+    lines = markdown.split("\n")
+    offsets = [0]
+    for text in lines:
+        offsets.append(offsets[-1] + len(text) + 1)
+    found = []
+    for number, text in _outside_code(lines):
+        masked = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
+        for match in pattern.finditer(masked):
+            found.append(
+                InlineDirective(
+                    name,
+                    match.group("argument").strip(),
+                    number,
+                    match.start() + 1,
+                    offsets[number - 1] + match.start(),
+                    offsets[number - 1] + match.end(),
+                )
+            )
+    return found
+
+
+def replace_inline_directives(markdown: str, directives: list[InlineDirective], replacements: list[str]) -> str:
+    """Put each replacement where its directive stood."""
+    parts = []
+    position = 0
+    for directive, replacement in zip(directives, replacements):
+        parts.append(markdown[position : directive.start])
+        parts.append(replacement)
+        position = directive.end
+    parts.append(markdown[position:])
+    return "".join(parts)

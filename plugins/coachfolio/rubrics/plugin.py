@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import html
 import json
 import posixpath
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from coachfolio.core.rubrics import Rubric, load_rubric
 from coachfolio.core.suggest import did_you_mean
 from coachfolio.integration.assets import add_asset_files, use_assets
 from coachfolio.integration.navigation import add_under_index
+from coachfolio.integration.pages import generated_page_source
 from coachfolio.integration.paths import display_path, relative_to_project, url_from
 from coachfolio.integration.placeholders import Placeholders
 from coachfolio.integration.templates import make_environment, render
@@ -64,7 +64,7 @@ class RubricsPlugin(BasePlugin[RubricsConfig]):
             return None
         self.env = make_environment(config)
         self.placeholders = Placeholders("rubric")
-        use_assets(config, css=["rubrics.css"], js=["rubrics.js"])
+        use_assets(config, css=["common.css", "rubrics.css"], js=["rubrics.js"])
         return config
 
     @property
@@ -84,7 +84,7 @@ class RubricsPlugin(BasePlugin[RubricsConfig]):
             files.remove(source)  # the YAML is published as JSON and CSV instead
         self._generate(files, config)
         self.files = files
-        add_asset_files(files, config, ["rubrics.css", "rubrics.js"])
+        add_asset_files(files, config, ["common.css", "rubrics.css", "rubrics.js"])
         return files
 
     def _load(self, sources: list[File], config: MkDocsConfig) -> dict[str, Rubric]:
@@ -115,13 +115,13 @@ class RubricsPlugin(BasePlugin[RubricsConfig]):
         # saying so here keeps MkDocs from reporting them as missing from the nav.
         listed = InclusionLevel.NOT_IN_NAV if config.nav is not None else InclusionLevel.UNDEFINED
         if self.rubrics:
-            add(f"{folder}/index.md", _page_source("Rubrics", "::rubric-index"))
+            add(f"{folder}/index.md", generated_page_source("Rubrics", "::rubric-index"))
         for slug, rubric in self.rubrics.items():
-            add(f"{folder}/{slug}.md", _page_source(rubric.title, f"::rubric-page[{slug}]"), listed)
+            add(f"{folder}/{slug}.md", generated_page_source(rubric.title, f"::rubric-page[{slug}]"), listed)
             if rubric.has_look_fors:
                 add(
                     f"{folder}/{slug}/observation.md",
-                    _page_source(f"Observation checklist: {rubric.title}", f"::rubric-observation[{slug}]"),
+                    generated_page_source(f"Observation checklist: {rubric.title}", f"::rubric-observation[{slug}]"),
                     InclusionLevel.NOT_IN_NAV,
                 )
             add(f"{folder}/{slug}.csv", canvas_csv(rubric))
@@ -184,9 +184,3 @@ class RubricsPlugin(BasePlugin[RubricsConfig]):
         file = self.files.get_file_from_path(uri)
         return url_from(page.url, file.url if file else uri)
 
-
-def _page_source(title: str, directive: str) -> str:
-    """Markdown of a generated page. The title is escaped because MkDocs's own
-    templates insert page titles without escaping; the table of contents is
-    hidden to give a wide rubric the room (these pages have no headings of their own)."""
-    return f"---\ntitle: {json.dumps(html.escape(title, quote=False))}\nhide:\n  - toc\n---\n\n{directive}\n"

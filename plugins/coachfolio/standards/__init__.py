@@ -1,0 +1,1 @@
+"""The `coachfolio/standards` MkDocs plugin: alignment, evidence pages and the coverage matrix."""

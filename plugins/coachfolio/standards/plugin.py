@@ -1,0 +1,302 @@
+"""The `coachfolio/standards` plugin: MkDocs events in, evidence and standards pages out.
+
+- `on_config` loads the configured frameworks (bundled ids or files).
+- `on_files` adds the generated pages (`/standards/`, one per framework, the
+  matrix and `matrix.csv`) and records rubric criteria as evidence.
+- `on_page_markdown` reads each page's `standards:` front matter and turns
+  `:standard[1.a]` mentions into links; `on_page_content` records the page as
+  evidence and adds its "Standards addressed" box.
+- `on_env`, once every page is known, renders the standards pages and the CSV.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from coachfolio.core.alignment import read_alignments
+from coachfolio.core.directives import find_directives, find_inline_directives, replace_directives, replace_inline_directives
+from coachfolio.core.evidence import Artifact, Coverage, Evidence
+from coachfolio.core.fields import FieldChecker
+from coachfolio.core.frameworks import Framework, Frameworks, Indicator, bundled_framework_ids, bundled_framework_path, load_framework
+from coachfolio.core.frontmatter import body_start_line, read_front_matter
+from coachfolio.core.problems import DataFileError
+from coachfolio.core.suggest import did_you_mean
+from coachfolio.core.yamlfile import YamlDocument
+from coachfolio.integration.assets import add_asset_files, use_assets
+from coachfolio.integration.navigation import add_under_index
+from coachfolio.integration.pages import first_paragraph_text, generated_page_source, is_blog_post, page_date
+from coachfolio.integration.paths import display_path, url_from
+from coachfolio.integration.placeholders import Placeholders
+from coachfolio.integration.templates import make_environment, render
+from coachfolio.standards.config import StandardsConfig
+
+log = get_plugin_logger(__name__)
+
+DIRECTIVES = ("standards-index", "standards-framework", "standards-matrix")
+
+
+@dataclass
+class _Claims:
+    """What one page claims: indicators with their status, in the order written."""
+
+    items: list[tuple[Indicator, str | None]] = field(default_factory=list)
+
+    def add(self, indicator: Indicator, status: str | None) -> None:
+        for index, (known, known_status) in enumerate(self.items):
+            if known.key == indicator.key:
+                if status and not known_status:
+                    self.items[index] = (known, status)
+                return
+        self.items.append((indicator, status))
+
+
+class StandardsPlugin(BasePlugin[StandardsConfig]):
+    """Align pages and rubric criteria with standards; publish evidence and coverage."""
+
+    def __init__(self) -> None:
+        self.frameworks = Frameworks([])
+        self.coverage = Coverage(self.frameworks)
+        self.placeholders = Placeholders("standards")
+        self.claims: dict[str, _Claims] = {}
+        self.files = Files([])
+
+    # Configuration -------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        frameworks = self._load_frameworks(config)
+        default = self.config.default or (frameworks[0].id if frameworks else None)
+        ids = [f.id for f in frameworks]
+        if default not in ids:
+            raise PluginError(
+                f"coachfolio/standards: default framework '{default}' is not among the configured frameworks"
+                f"{did_you_mean(str(default), ids)}: {', '.join(ids)}"
+            )
+        self.frameworks = Frameworks(frameworks, default)
+        self.coverage = Coverage(self.frameworks)
+        self.placeholders = Placeholders("standards")
+        self.claims = {}
+        self.env = make_environment(config)
+        use_assets(config, css=["common.css", "standards.css"], js=["standards.js"])
+        return config
+
+    def _load_frameworks(self, config: MkDocsConfig) -> list[Framework]:
+        root = Path(config.config_file_path or ".").parent
+        bundled = bundled_framework_ids()
+        frameworks: list[Framework] = []
+        problems: list[str] = []
+        where = "mkdocs.yml: coachfolio/standards: frameworks:"
+        for entry in self.config.frameworks:
+            if entry in bundled:
+                path, name = bundled_framework_path(entry), entry
+            elif entry.endswith((".yml", ".yaml")):
+                path, name = root / entry, entry
+                if not path.is_file():
+                    problems.append(f"{where} file '{entry}' does not exist (paths are relative to mkdocs.yml)")
+                    continue
+            else:
+                problems.append(
+                    f"{where} unknown framework '{entry}'{did_you_mean(entry, bundled)}; "
+                    f"use a bundled id ({', '.join(bundled)}) or a path to a .yml file"
+                )
+                continue
+            try:
+                framework = load_framework(path, name)
+            except DataFileError as error:
+                problems.extend(str(p) for p in error.problems)
+                continue
+            if any(f.id == framework.id for f in frameworks):
+                problems.append(f"{where} framework id '{framework.id}' is configured twice")
+                continue
+            frameworks.append(framework)
+        if problems:
+            raise PluginError("Standards frameworks have problems:\n" + "\n".join(problems))
+        return frameworks
+
+    @property
+    def folder(self) -> str:
+        return self.config.standards_dir.strip("/")
+
+    # Files and navigation --------------------------------------------------------
+
+    @event_priority(-50)  # after coachfolio/rubrics has loaded the rubrics
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        folder = self.folder
+        # With an explicit nav, `on_nav` hangs these pages under the index.
+        listed = InclusionLevel.NOT_IN_NAV if config.nav is not None else InclusionLevel.UNDEFINED
+        generated = [(f"{folder}/index.md", "Standards", "::standards-index", InclusionLevel.UNDEFINED)]
+        for framework in self.frameworks:
+            title = f"{framework.title} ({framework.edition})" if framework.edition else framework.title
+            generated.append((f"{folder}/{framework.id}.md", title, f"::standards-framework[{framework.id}]", listed))
+        generated.append((f"{folder}/matrix.md", "Coverage matrix", "::standards-matrix", listed))
+        for uri, title, directive, inclusion in generated:
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, content=generated_page_source(title, directive), inclusion=inclusion))
+        # Filled in `on_env`, once every page has been read; MkDocs copies it after that.
+        files.append(File.generated(config, f"{folder}/matrix.csv", content=""))
+        add_asset_files(files, config, ["common.css", "standards.css", "standards.js"])
+        self.files = files
+        self._record_rubric_evidence(files, config)
+        return files
+
+    def _record_rubric_evidence(self, files: Files, config: MkDocsConfig) -> None:
+        rubrics_plugin = config.plugins.get("coachfolio/rubrics")
+        if rubrics_plugin is None or not rubrics_plugin.config.enabled:
+            return
+        for slug, rubric in rubrics_plugin.rubrics.items():
+            page_file = files.get_file_from_path(f"{rubrics_plugin.folder}/{slug}.md")
+            artifact = Artifact("rubric", rubric.title, page_file.url if page_file else f"{rubrics_plugin.folder}/{slug}/")
+            for criterion in rubric.criteria:
+                for alignment in criterion.standards:
+                    found = self.frameworks.resolve(alignment.reference)
+                    if isinstance(found, str):
+                        log.error(f"{rubric.source}:{alignment.line}:{alignment.column}: criterion '{criterion.title}': {found}")
+                        continue
+                    self.coverage.add(Evidence(found, artifact, alignment.status, criterion.title, f"criterion-{criterion.id}"))
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if not self.config.enabled:
+            return None
+        index = files.get_file_from_path(f"{self.folder}/index.md")
+        uris = [f"{self.folder}/{f.id}.md" for f in self.frameworks] + [f"{self.folder}/matrix.md"]
+        pages = [file.page for file in (files.get_file_from_path(uri) for uri in uris) if file and file.page]
+        add_under_index(nav, index.page if index else None, pages)
+        return nav
+
+    # Pages -------------------------------------------------------------------
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled:
+            return None
+        name = display_path(page.file, config)
+        claims = _Claims()
+        if "standards" in page.meta:
+            self._read_front_matter(page, name, claims)
+        mentions = find_inline_directives(markdown, "standard")
+        first_line = body_start_line(page.file.content_string) if mentions else 1
+        links = []
+        for mention in mentions:
+            found = self.frameworks.resolve(mention.argument)
+            if isinstance(found, str):
+                log.error(f"{name}:{mention.line + first_line - 1}:{mention.column}: {found}")
+                links.append(f"**{mention.argument}** (unknown standard)")
+                continue
+            claims.add(found, None)
+            links.append(self._mention(found, page))
+        if claims.items:
+            self.claims[page.file.src_uri] = claims
+        markdown = replace_inline_directives(markdown, mentions, links)
+        directives = find_directives(markdown, DIRECTIVES)
+        if directives:
+            tokens = {d.line: self.placeholders.token(page.file.src_uri, (d.name, d.argument)) for d in directives}
+            markdown = replace_directives(markdown, directives, tokens)
+        return markdown
+
+    def _read_front_matter(self, page: Page, name: str, claims: _Claims) -> None:
+        document = read_front_matter(page.file.content_string, name) or YamlDocument(name, dict(page.meta))
+        checker = FieldChecker(document)
+        alignments = read_alignments(document.data.get("standards"), ("standards",), checker, "the page")
+        for problem in checker.problems:
+            log.error(str(problem))
+        for alignment in alignments:
+            found = self.frameworks.resolve(alignment.reference)
+            if isinstance(found, str):
+                log.error(f"{name}:{alignment.line}:{alignment.column}: {found}")
+            else:
+                claims.add(found, alignment.status)
+
+    def _mention(self, indicator: Indicator, page: Page) -> str:
+        """A Markdown link to the indicator, so MkDocs (and the blog's excerpts) resolve it."""
+        target = f"{self.folder}/{indicator.framework_id}.md"
+        relative = posixpath.relpath(target, posixpath.dirname(page.file.src_uri) or ".")
+        label = indicator.label.replace('"', "&quot;")  # Python-Markdown keeps the entity in the title
+        return f'[{indicator.code}]({relative}#{indicator.anchor} "{label}")'
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled:
+            return None
+        if page.file.src_uri.startswith(f"{self.folder}/") and page.present_anchor_ids is not None:
+            # Anchors rendered later, in `on_env`, must be known to MkDocs's link check now.
+            for framework in self.frameworks:
+                if page.file.src_uri == f"{self.folder}/{framework.id}.md":
+                    page.present_anchor_ids |= {s.anchor for s in framework.standards}
+                    page.present_anchor_ids |= {i.anchor for i in framework.indicators()}
+        claims = self.claims.get(page.file.src_uri)
+        if claims is None:
+            return None
+        kind = "post" if is_blog_post(page) else "page"
+        artifact = Artifact(kind, page.title or page.file.name, page.url, page_date(page), first_paragraph_text(html))
+        for indicator, status in claims.items:
+            self.coverage.add(Evidence(indicator, artifact, status))
+        return html + render(
+            self.env,
+            "standards-box.html",
+            title=self.config.box_title,
+            groups=self._by_framework(claims),
+            link=lambda indicator: self._indicator_url(page, indicator),
+        )
+
+    def _by_framework(self, claims: _Claims) -> list[tuple[Framework, list[tuple[Indicator, str | None]]]]:
+        groups: dict[str, list[tuple[Indicator, str | None]]] = {}
+        for indicator, status in claims.items:
+            groups.setdefault(indicator.framework_id, []).append((indicator, status))
+        return [(self.frameworks.by_id[framework_id], items) for framework_id, items in groups.items()]
+
+    def _page_url(self, page: Page, uri: str) -> str:
+        file = self.files.get_file_from_path(uri)
+        return url_from(page.url, file.url if file else uri)
+
+    def _indicator_url(self, page: Page, indicator: Indicator) -> str:
+        return f"{self._page_url(page, f'{self.folder}/{indicator.framework_id}.md')}#{indicator.anchor}"
+
+    # Once every page is known ------------------------------------------------------
+
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
+        if not self.config.enabled:
+            return None
+        for file in files.documentation_pages():
+            page = file.page
+            if page is not None and page.content:
+                page.content = self.placeholders.fill(file.src_uri, page.content, lambda use: self._render(use, page))  # type: ignore[arg-type]
+        csv_file = files.get_file_from_path(f"{self.folder}/matrix.csv")
+        if csv_file is not None:
+            csv_file.content_string = self.coverage.matrix_csv(lambda url: _absolute(config, url))
+        return env
+
+    def _render(self, use: tuple[str, str], page: Page) -> str:
+        name, argument = use
+        context = {
+            "frameworks": list(self.frameworks),
+            "coverage": self.coverage,
+            "page_url": lambda uri: self._page_url(page, uri),
+            "url": lambda site_url: url_from(page.url, site_url),
+            "indicator_url": lambda indicator: self._indicator_url(page, indicator),
+            "folder": self.folder,
+        }
+        if name == "standards-index":
+            return render(self.env, "standards-index.html", **context)
+        if name == "standards-matrix":
+            return render(self.env, "standards-matrix.html", artifacts=self.coverage.artifacts(), **context)
+        framework = self.frameworks.by_id.get(argument)
+        if framework is None:
+            return render(self.env, "unknown.html", kind="framework", name=argument)
+        return render(self.env, "standards-framework.html", framework=framework, **context)
+
+
+def _absolute(config: MkDocsConfig, url: str) -> str:
+    """A site-relative URL as an address: under `site_url` when set, else from the site root."""
+    base = config.site_url or "/"
+    return base.rstrip("/") + "/" + url.lstrip("/")
