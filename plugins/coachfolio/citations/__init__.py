@@ -1,0 +1,1 @@
+"""The `coachfolio/citations` MkDocs plugin: citation keys become APA citations and reference lists."""

@@ -1,0 +1,126 @@
+"""Finding pandoc-style citations in Markdown.
+
+The syntax is pandoc's, so posts stay portable:
+
+    [@foltos2013]                      (Foltos, 2013)
+    [@foltos2013, p. 99]               (Foltos, 2013, p. 99)
+    [see @foltos2013, pp. 33-35; @chaudhry2004]
+    @foltos2013                        Foltos (2013)
+    @foltos2013 [p. 99]                Foltos (2013, p. 99)
+    [-@foltos2013]                     (2013)
+
+Code blocks, code spans, URLs, link targets, HTML tags and e-mail addresses
+never hold citations. Each cluster keeps its exact text: pandoc itself
+formats it later, so the two never disagree on what a cluster means.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# pandoc's citation keys: a letter, digit or underscore, then those with single
+# internal punctuation; trailing punctuation ends the key. Braces allow anything.
+_KEY = r"(?:\{(?P<braced>[^{}\s]+)\}|(?P<plain>\w(?:\w|[:.#$%&\-+?<>~/](?=\w))*))"
+_KEY_RE = re.compile(_KEY)
+_ITEM_KEY = re.compile(r"(?:^|(?<=[\s\[;]))(?P<suppress>-?)@" + _KEY)
+_BRACKET = re.compile(r"\[(?P<body>[^\[\]]*)\](?![(\[{])")
+_NARRATIVE = re.compile(r"(?<![\w@.+\-/:\[\\])@" + _KEY + r"(?P<locator>[ \t]\[[^\[\]@\n]+\](?![(\[{]))?")
+
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+_MASKS = [
+    re.compile(r"(`+)(?:.+?)(?<!`)\1(?!`)", re.DOTALL),  # code spans
+    re.compile(r"<!--.*?-->", re.DOTALL),  # comments
+    re.compile(r"<[a-zA-Z/][^>\n]*>"),  # HTML tags and autolinks
+    re.compile(r"\]\([^)\n]*\)"),  # link and image targets
+    re.compile(r"\b(?:https?|ftp|mailto):[^\s)\]>]+"),  # bare URLs
+]
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """One citation as written: a bracketed group or a narrative citation."""
+
+    text: str  # exactly as written, e.g. "[see @a, p. 3; @b]"
+    keys: tuple[str, ...]
+    narrative: bool
+    start: int  # offsets into the Markdown
+    end: int
+    line: int  # 1-based, within the Markdown given
+    column: int
+
+
+def _blank(text: str) -> str:
+    """Spaces of the same length, keeping line breaks so offsets and lines stay put."""
+    return re.sub(r"[^\n]", " ", text)
+
+
+def _masked(markdown: str) -> str:
+    """`markdown` with everything that cannot hold a citation blanked out."""
+    lines = markdown.split("\n")
+    fence: str | None = None
+    for index, line in enumerate(lines):
+        match = _FENCE.match(line)
+        if fence is None and match:
+            fence = match.group(1)
+            lines[index] = _blank(line)
+        elif fence is not None:
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) and not line.strip().strip(fence[0]):
+                fence = None
+            lines[index] = _blank(line)
+        elif line.startswith(("    ", "\t")) and (index == 0 or not lines[index - 1].strip()):
+            # An indented code block after a blank line (lists are rare here and keep citations).
+            lines[index] = _blank(line)
+    masked = "\n".join(lines)
+    for pattern in _MASKS:
+        masked = pattern.sub(lambda m: _blank(m.group(0)), masked)
+    return masked
+
+
+def _key(match: re.Match[str]) -> str:
+    return match.group("braced") or match.group("plain")
+
+
+def _position(markdown: str, offset: int) -> tuple[int, int]:
+    line = markdown.count("\n", 0, offset) + 1
+    column = offset - (markdown.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def find_citations(markdown: str) -> list[Cluster]:
+    """Every citation cluster in `markdown`, in order."""
+    masked = _masked(markdown)
+    clusters: list[Cluster] = []
+    for match in _BRACKET.finditer(masked):
+        body = match.group("body")
+        if "@" not in body or "\n\n" in body:
+            continue
+        items = body.split(";")
+        keys = []
+        for item in items:
+            found = list(_ITEM_KEY.finditer(item))
+            if len(found) != 1:
+                break  # every item of a citation names exactly one work
+            keys.append(_key(found[0]))
+        else:
+            line, column = _position(markdown, match.start())
+            clusters.append(Cluster(markdown[match.start() : match.end()], tuple(keys), False, match.start(), match.end(), line, column))
+    # Narrative citations, outside the bracketed ones just found.
+    for cluster in clusters:
+        masked = masked[: cluster.start] + _blank(masked[cluster.start : cluster.end]) + masked[cluster.end :]
+    for match in _NARRATIVE.finditer(masked):
+        line, column = _position(markdown, match.start())
+        clusters.append(Cluster(markdown[match.start() : match.end()], (_key(match),), True, match.start(), match.end(), line, column))
+    return sorted(clusters, key=lambda c: c.start)
+
+
+def replace_citations(markdown: str, clusters: list[Cluster], replacements: list[str]) -> str:
+    """Put each replacement where its cluster stood."""
+    parts = []
+    position = 0
+    for cluster, replacement in zip(clusters, replacements):
+        parts.append(markdown[position : cluster.start])
+        parts.append(replacement)
+        position = cluster.end
+    parts.append(markdown[position:])
+    return "".join(parts)

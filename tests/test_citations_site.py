@@ -1,0 +1,314 @@
+"""Citations on real builds: APA 7 strings, links, reference lists, the bibliography, errors."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+import coachfolio.core.citations.formatter as formatter_module
+from coachfolio.core.citations.formatter import CitationFormatter
+from conftest import build_site, heading_text, soup, write_site
+
+BIB = r"""
+@book{foltos2013,
+  author = {Foltos, L.}, title = {Peer Coaching: Unlocking the Power of Collaboration},
+  publisher = {Corwin}, year = {2013}
+}
+@inproceedings{chaudhry2004,
+  author = {Chaudhry, A. S. and Sivakamasundari, B.}, title = {Perceptions of Teachers About Knowledge Sharing in Schools},
+  booktitle = {Innovations Through Information Technology}, publisher = {Idea Group Publishing}, year = {2004}, pages = {201}
+}
+@article{knight-coaching,
+  author = {Knight, Jim}, title = {Instructional Coaching}, journaltitle = {Principal Leadership},
+  year = {2007}, doi = {10.1000/xyz123}
+}
+@article{knight-another,
+  author = {Knight, Jim}, title = {Another Look at Coaching}, journaltitle = {Journal of Staff Development}, year = {2007}
+}
+@book{smith-john, author = {Smith, John}, title = {Coaching Conversations}, publisher = {Corwin}, year = {2010}}
+@book{smith-robert, author = {Smith, Robert}, title = {Coaching Cycles}, publisher = {Corwin}, year = {2010}}
+@article{three-authors,
+  author = {Alvarez, Ana and Baker, Ben and Chen, Cai}, title = {Three Voices}, journaltitle = {Journal of Coaching}, year = {2015}
+}
+@online{iste,
+  author = {{International Society for Technology in Education}}, title = {{ISTE} Standards for Coaches},
+  url = {https://www.iste.org/standards/for-coaches}, urldate = {2019-12-16}
+}
+@book{never-cited, author = {Nobody, N.}, title = {Uncited}, publisher = {P}, year = {2001}}
+"""
+
+PAGE = """\
+# Trust
+
+Parenthetical [@foltos2013, p. 99]. Narrative @chaudhry2004 and with a locator @chaudhry2004 [p. 203].
+Parenthetical pair [@chaudhry2004]. Several [see @foltos2013, pp. 33-35; @chaudhry2004].
+Suppressed: Foltos [-@foltos2013]. Same author, same year [@knight-coaching; @knight-another].
+Same family name [@smith-john; @smith-robert]. Three authors [@three-authors], narrative @three-authors.
+Corporate [@iste]. Chapter [@foltos2013, chap. 5].
+"""
+
+SITE = """\
+site_name: Test portfolio
+site_url: https://example.org/
+docs_dir: docs
+theme: {name: material, font: false}
+plugins:
+  - coachfolio/citations:
+      bibliography: [refs.bib]
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("citations")
+    config = write_site(
+        root,
+        SITE,
+        {"refs.bib": BIB, "docs/index.md": "# Home\n", "docs/trust.md": PAGE, "docs/other.md": "# Other\n\nAgain [@foltos2013].\n"},
+    )
+    return build_site(config, root / "site")
+
+
+def citations(path: Path) -> list[str]:
+    return [" ".join(c.get_text().split()) for c in soup(path).select("span.citation")]
+
+
+def test_apa_in_text_citations(site: Path) -> None:
+    assert citations(site / "trust/index.html") == [
+        "(Foltos, 2013, p. 99)",
+        "Chaudhry and Sivakamasundari (2004)",
+        "Chaudhry and Sivakamasundari (2004, p. 203)",
+        "(Chaudhry & Sivakamasundari, 2004)",
+        "(see Foltos, 2013, pp. 33–35; Chaudhry & Sivakamasundari, 2004)",
+        "(2013)",
+        "(Knight, 2007a, 2007b)",
+        "(J. Smith, 2010; R. Smith, 2010)",
+        "(Alvarez et al., 2015)",
+        "Alvarez et al. (2015)",
+        "(International Society for Technology in Education, n.d.)",
+        "(Foltos, 2013, Chapter 5)",
+    ]
+
+
+def test_apa_reference_list_of_the_page(site: Path) -> None:
+    page = soup(site / "trust/index.html")
+    assert heading_text(page.select_one("h2#references")) == "References"
+    entries = page.select("div.references.hanging-indent > div.csl-entry")
+    assert [e["id"] for e in entries] == [
+        "ref-three-authors", "ref-chaudhry2004", "ref-foltos2013", "ref-iste",
+        "ref-knight-another", "ref-knight-coaching", "ref-smith-john", "ref-smith-robert",
+    ]
+    texts = [" ".join(e.get_text().split()) for e in entries]
+    assert texts[0] == "Alvarez, A., Baker, B., & Chen, C. (2015). Three voices. Journal of Coaching."
+    assert texts[2] == "Foltos, L. (2013). Peer coaching: Unlocking the power of collaboration. Corwin."
+    assert texts[3] == (
+        "International Society for Technology in Education. (n.d.). ISTE standards for coaches. "
+        "Retrieved December 16, 2019, from https://www.iste.org/standards/for-coaches"
+    )
+    assert texts[4] == "Knight, J. (2007a). Another look at coaching. Journal of Staff Development."
+    assert texts[5] == "Knight, J. (2007b). Instructional coaching. Principal Leadership. https://doi.org/10.1000/xyz123"
+    # DOIs and URLs are links.
+    assert entries[5].find("a")["href"] == "https://doi.org/10.1000/xyz123"
+    assert entries[3].find("a")["href"] == "https://www.iste.org/standards/for-coaches"
+    # The list is in the table of contents.
+    toc = [a.get_text(strip=True) for a in page.select(".md-nav--secondary a")]
+    assert "References" in toc
+
+
+def test_citations_link_to_their_entry_with_the_full_reference_as_tooltip(site: Path) -> None:
+    first = soup(site / "trust/index.html").select_one("span.citation a")
+    assert first["href"] == "#ref-foltos2013"
+    assert first["title"] == "Foltos, L. (2013). Peer coaching: Unlocking the power of collaboration. Corwin."
+
+
+def test_each_page_lists_only_what_it_cites(site: Path) -> None:
+    other = soup(site / "other/index.html")
+    assert [e["id"] for e in other.select(".csl-entry")] == ["ref-foltos2013"]
+    assert soup(site / "index.html").select(".csl-entry") == []
+
+
+def test_the_bibliography_links_back_to_every_citing_page(site: Path) -> None:
+    page = soup(site / "references/index.html")
+    entries = page.select(".cf-bibliography .csl-entry")
+    assert "ref-never-cited" not in [e["id"] for e in entries]
+    foltos = page.select_one("#ref-foltos2013")
+    assert [(a.get_text(), a["href"]) for a in foltos.select(".cf-cited-in a")] == [("Other", "../other/"), ("Trust", "../trust/")]
+
+
+def test_the_bibliography_file_is_not_published(site: Path) -> None:
+    assert not list(site.rglob("*.bib"))
+
+
+def test_nocite_lists_uncited_works(tmp_path: Path) -> None:
+    config = write_site(
+        tmp_path,
+        SITE.replace("bibliography: [refs.bib]", "bibliography: [refs.bib]\n      nocite: ['*']"),
+        {"refs.bib": BIB, "docs/index.md": "# Home\n", "docs/page.md": "---\nnocite: '@iste'\n---\n\n# Page\n\nNo citation here.\n"},
+    )
+    site = build_site(config, tmp_path / "site")
+    assert "ref-never-cited" in [e["id"] for e in soup(site / "references/index.html").select(".csl-entry")]
+    assert [e["id"] for e in soup(site / "page/index.html").select(".csl-entry")] == ["ref-iste"]
+
+
+def test_unknown_keys_fail_a_strict_build_and_show_as_unresolved(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    page = "---\ntitle: Seed\n---\n\n# Seed\n\nFigure 5.1 Fetter, 2017) stays text, but\n[@fetter2017] and @foltos213 are reported.\n"
+    config = write_site(tmp_path, SITE, {"refs.bib": BIB, "docs/index.md": page})
+    with pytest.raises(Abort):
+        build_site(config, tmp_path / "site")
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert warnings == [
+        "coachfolio: docs/index.md:8:1: unknown citation key 'fetter2017'",
+        "coachfolio: docs/index.md:8:19: unknown citation key 'foltos213' (did you mean 'foltos2013'?)",
+    ]
+    site = build_site(config, tmp_path / "lenient", strict=False)
+    assert citations(site / "index.html") == ["(fetter2017?)", "(foltos213?)"]
+
+
+def test_bibliography_errors_name_the_file(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    duplicate = "@book{foltos2013, author = {Other, O.}, title = {Dup}, year = {2020}}\n"
+    config = write_site(
+        tmp_path,
+        SITE.replace("bibliography: [refs.bib]", "bibliography: [refs.bib, more.bib, missing.json]"),
+        {"refs.bib": BIB, "more.bib": "\n\n" + duplicate, "docs/index.md": "# Home\n"},
+    )
+    with pytest.raises(Abort):
+        build_site(config, tmp_path / "site")
+    assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == [
+        "Bibliography files have problems:\n"
+        "missing.json:1:1: bibliography file not found (paths are relative to mkdocs.yml)\n"
+        "more.bib:3:1: citation key 'foltos2013' is already defined in refs.bib"
+    ]
+
+
+def test_an_unknown_style_suggests_names(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    config = write_site(tmp_path, SITE.replace("bibliography: [refs.bib]", "bibliography: [refs.bib]\n      style: apaa"), {"refs.bib": BIB, "docs/index.md": "# Home\n"})
+    with pytest.raises(Abort):
+        build_site(config, tmp_path / "site")
+    message = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"][0]
+    assert message.startswith("coachfolio/citations: unknown citation style 'apaa' (did you mean 'apa'")
+
+
+def test_csl_json_and_yaml_bibliographies(tmp_path: Path) -> None:
+    json_bib = '[{"id": "doe2020", "type": "book", "title": "Coaching", "author": [{"family": "Doe", "given": "Jane"}], "issued": {"date-parts": [[2020]]}}]'
+    yaml_bib = "references:\n  - id: roe2021\n    type: book\n    title: Mentoring\n    author: [{family: Roe, given: Rick}]\n    issued: {date-parts: [[2021]]}\n"
+    config = write_site(
+        tmp_path,
+        SITE.replace("bibliography: [refs.bib]", "bibliography: [a.json, b.yaml]"),
+        {"a.json": json_bib, "b.yaml": yaml_bib, "docs/index.md": "# Home\n\n[@doe2020; @roe2021]\n"},
+    )
+    site = build_site(config, tmp_path / "site")
+    assert citations(site / "index.html") == ["(Doe, 2020; Roe, 2021)"]
+
+
+def test_one_pandoc_call_formats_a_whole_site_and_a_rebuild_reuses_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    real = formatter_module.run_pandoc
+
+    def counting(arguments: list[str], text: str) -> str:
+        calls.append(text)
+        return real(arguments, text)
+
+    monkeypatch.setattr(formatter_module, "run_pandoc", counting)
+    monkeypatch.setattr(CitationFormatter, "_cache", {})
+    pages = {f"docs/page-{n}.md": f"# Page {n}\n\nCited [@foltos2013, p. {n}] and @chaudhry2004.\n" for n in range(30)}
+    config = write_site(tmp_path, SITE, {"refs.bib": BIB, "docs/index.md": "# Home\n", **pages})
+    build_site(config, tmp_path / "first")
+    assert len(calls) == 1
+    assert len(re.findall(r"^CFCLUSTER\d+ ", calls[0], re.MULTILINE)) == 31  # 30 locators and one narrative
+    build_site(config, tmp_path / "second")
+    assert len(calls) == 1  # nothing changed, nothing reformatted
+    (tmp_path / "docs/page-0.md").write_text("# Page 0\n\nNow [@foltos2013, p. 500].\n", encoding="utf-8")
+    site = build_site(config, tmp_path / "third")
+    assert len(calls) == 2
+    assert re.findall(r"^CFCLUSTER\d+ .*$", calls[1], re.MULTILINE) == ["CFCLUSTER0 [@foltos2013, p. 500]"]
+    assert citations(site / "page-0/index.html") == ["(Foltos, 2013, p. 500)"]
+    assert citations(site / "page-1/index.html") == ["(Foltos, 2013, p. 1)", "Chaudhry and Sivakamasundari (2004)"]
+
+
+BLOG_SITE = """\
+site_name: Test portfolio
+site_url: https://example.org/
+docs_dir: docs
+theme: {name: material, font: false}
+plugins:
+  - blog
+  - coachfolio/citations:
+      bibliography: [refs.bib]
+"""
+
+POST = """\
+---
+date: 2019-12-16
+authors: [coach]
+---
+
+# The Gift of Peer Coaching
+
+Trust is a springboard [@foltos2013, p. 99].
+
+<!-- more -->
+
+More.
+"""
+
+
+def test_cite_this_reflection_and_scholar_meta_tags(tmp_path: Path) -> None:
+    config = write_site(
+        tmp_path,
+        BLOG_SITE,
+        {
+            "refs.bib": BIB,
+            "docs/index.md": "# Home\n",
+            "docs/blog/index.md": "# Blog\n",
+            "docs/blog/.authors.yml": "authors:\n  coach:\n    name: Demo Coach\n    description: Coach\n    avatar: https://example.org/a.png\n",
+            "docs/blog/posts/gift.md": POST,
+            "docs/blog/posts/other.md": POST.replace("2019-12-16", "2019-11-18").replace("The Gift of Peer Coaching", "Communication & Trust"),
+        },
+    )
+    site = build_site(config, tmp_path / "site")
+    post = soup(site / "blog/2019/12/16/the-gift-of-peer-coaching/index.html")
+    box = post.select_one("section.cf-cite-this")
+    assert box.h2.get_text() == "Cite this reflection"
+    # Each post stands alone: no 2019a/2019b although both are by one author in one year.
+    assert " ".join(box.select_one(".cf-cite-this__apa").get_text().split()) == (
+        "Coach, D. (2019, December 16). The Gift of Peer Coaching. Test Portfolio. "
+        "https://example.org/blog/2019/12/16/the-gift-of-peer-coaching/"
+    )
+    assert box.select_one("#cf-cite-this-bibtex").get_text() == (
+        "@online{coach2019gift,\n"
+        "  author = {Coach, Demo},\n"
+        "  title = {{The Gift of Peer Coaching}},\n"
+        "  date = {2019-12-16},\n"
+        "  organization = {Test portfolio},\n"
+        "  url = {https://example.org/blog/2019/12/16/the-gift-of-peer-coaching/},\n"
+        "  langid = {en}\n"
+        "}"
+    )
+    assert [b["data-cf-copy"] for b in box.select("button[data-cf-copy]")] == ["cf-cite-this-apa", "cf-cite-this-bibtex"]
+    meta = [(m["name"], m["content"]) for m in post.select("head meta[name^=citation_]")]
+    assert meta == [
+        ("citation_title", "The Gift of Peer Coaching"),
+        ("citation_author", "Coach, Demo"),
+        ("citation_publication_date", "2019/12/16"),
+        ("citation_abstract_html_url", "https://example.org/blog/2019/12/16/the-gift-of-peer-coaching/"),
+        ("citation_language", "en"),
+    ]
+    other = soup(site / "blog/2019/11/18/communication--trust/index.html")
+    assert "\\&" in other.select_one("#cf-cite-this-bibtex").get_text()
+    # A citation in an excerpt shown on the blog index links to the post's own list.
+    index = soup(site / "blog/index.html")
+    links = [a["href"] for a in index.select("span.citation a")]
+    assert links == ["2019/12/16/the-gift-of-peer-coaching/#ref-foltos2013", "2019/11/18/communication--trust/#ref-foltos2013"]
+    assert "COACHFOLIO" not in (site / "blog/index.html").read_text(encoding="utf-8")
+
+
+def test_the_demo_cites_by_key(demo_site: Path) -> None:
+    communication = demo_site / "blog/2019/11/18/communication-and-collaboration/index.html"
+    assert citations(communication) == ["(Chaudhry & Sivakamasundari, 2004, p. 203)", "(Foltos, 2013, p. 67)"]
+    text = soup(communication).get_text()
+    assert "Figure 5.1 Fetter, 2017) elaborates" in text
+    gift = soup(demo_site / "blog/2019/12/16/the-gift-of-peer-coaching/index.html")
+    assert [e["id"] for e in gift.select("div.references .csl-entry")] == ["ref-foltos2013", "ref-iste-coaches", "ref-sdsu-pci"]
