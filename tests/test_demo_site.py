@@ -41,10 +41,12 @@ def test_reflections_keep_quotations_references_and_photo_credits(demo_site: Pat
     quote = communication.select_one("article blockquote").get_text().strip()
     assert quote.startswith("“successful Peer Coaches don’t push for one big, dramatic change")
     assert communication.find(id="references") is not None
-    credits = [c.get_text(strip=True) for c in communication.select("figure.photo-credit figcaption")]
-    assert credits == [
-        "two women having · Photo by The Coach Space on Pexels",
-        "photo of two women sitting while laughing · Photo by The Coach Space on Pexels",
+    figures = [
+        (f.select_one("[role=img]")["aria-label"], f.figcaption.get_text(" ", strip=True)) for f in communication.select("figure.cf-figure")
+    ]
+    assert figures == [
+        ("two women having", "Photo by The Coach Space on Pexels"),
+        ("photo of two women sitting while laughing", "Photo by The Coach Space on Pexels"),
     ]
     gift = text_of(demo_site / GIFT)
     assert "Photo by Christina Morillo on Pexels" in gift

@@ -6,6 +6,8 @@ portable:
 
     ::rubric[first-year-advisor-skills]
     ::rubric-index
+    ::latest-reflections{count=3}
+    ::figure[Two colleagues at a table]{credit="Christina Morillo" source="Pexels"}
 
 A directive stands alone on its line (indentation is allowed, so one can sit in
 an admonition or a list). Lines inside fenced code blocks are never directives,
@@ -16,9 +18,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-_DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)::(?P<name>[a-z][a-z0-9-]*)(?:\[(?P<argument>[^\]\n]*)\])?[ \t]*$")
+_DIRECTIVE = re.compile(
+    r"^(?P<indent>[ \t]*)::(?P<name>[a-z][a-z0-9-]*)(?:\[(?P<argument>[^\]\n]*)\])?(?:\{(?P<attributes>[^}\n]*)\})?[ \t]*$"
+)
+_ATTRIBUTE = re.compile(r"""(?P<key>[a-zA-Z_][\w-]*)=(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'}]+))""")
 _FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
 
 
@@ -30,6 +35,8 @@ class Directive:
     argument: str
     line: int
     indent: str
+    attributes: dict[str, str] = field(default_factory=dict)
+    malformed: str = ""  # attribute text that is not key=value pairs, for an error message
 
 
 def _outside_code(lines: list[str]) -> Iterator[tuple[int, str]]:
@@ -53,8 +60,18 @@ def find_directives(markdown: str, names: Iterable[str]) -> list[Directive]:
     for number, line in _outside_code(markdown.split("\n")):
         match = _DIRECTIVE.match(line)
         if match and match.group("name") in wanted:
-            found.append(Directive(match.group("name"), (match.group("argument") or "").strip(), number, match.group("indent")))
+            attributes, malformed = _attributes(match.group("attributes") or "")
+            argument = (match.group("argument") or "").strip()
+            found.append(Directive(match.group("name"), argument, number, match.group("indent"), attributes, malformed))
     return found
+
+
+def _attributes(text: str) -> tuple[dict[str, str], str]:
+    """`key="value" key2=bare` pairs, and whatever is left that is not a pair."""
+    attributes = {}
+    for match in _ATTRIBUTE.finditer(text):
+        attributes[match.group("key")] = next(v for v in (match.group("double"), match.group("single"), match.group("bare")) if v is not None)
+    return attributes, _ATTRIBUTE.sub("", text).strip()
 
 
 def replace_directives(markdown: str, directives: Iterable[Directive], replacement: dict[int, str]) -> str:

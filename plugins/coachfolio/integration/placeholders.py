@@ -24,19 +24,31 @@ class Placeholders:
     def token(self, page: str, value: object) -> str:
         """A token for `value` on `page`; `value` is handed back by `fill`."""
         items = self._pending.setdefault(page, {})
-        number = len(items)
+        number = max(items, default=-1) + 1
         items[number] = value
         return f"COACHFOLIO{self.kind}PLACEHOLDER{number}END"
 
-    def fill(self, page: str, html: str, render: Callable[[object], str]) -> str:
-        """Replace this page's tokens in `html` with `render(value)`."""
-        items = self._pending.pop(page, None)
+    def fill(
+        self, page: str, html: str, render: Callable[[object], str], keep: Callable[[object], bool] | None = None
+    ) -> str:
+        """Replace this page's tokens in `html` with `render(value)`.
+
+        Tokens whose value `keep` accepts stay in place, to be filled later.
+        """
+        items = self._pending.get(page)
         if not items:
             return html
+        kept = {n: v for n, v in items.items() if keep is not None and keep(v)}
 
         def replace(match: re.Match[str]) -> str:
-            if match.group("kind") != self.kind:
+            number = int(match.group("number"))
+            if match.group("kind") != self.kind or number in kept or number not in items:
                 return match.group(0)
-            return render(items[int(match.group("number"))])
+            return render(items[number])
 
-        return _TOKEN.sub(replace, html)
+        html = _TOKEN.sub(replace, html)
+        if kept:
+            self._pending[page] = kept
+        else:
+            del self._pending[page]
+        return html

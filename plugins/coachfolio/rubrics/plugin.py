@@ -162,7 +162,9 @@ class RubricsPlugin(BasePlugin[RubricsConfig]):
 
     def _render(self, use: _Use, page: Page) -> str:
         if use.name == "rubric-index":
-            return render(self.env, "rubric-index.html", rubrics=list(self.rubrics.values()), link=lambda slug: self._link(page, slug))
+            # On the rubrics index the rubrics are the page's sections; elsewhere they sit under the page's own heading.
+            heading = "h2" if page.file.src_uri == f"{self.folder}/index.md" else "h3"
+            return render(self.env, "rubric-index.html", rubrics=list(self.rubrics.values()), link=lambda slug: self._link(page, slug), heading=heading)
         if use.rubric is None:
             return render(self.env, "unknown.html", kind="rubric", name=use.argument)
         rubric = use.rubric

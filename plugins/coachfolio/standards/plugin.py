@@ -42,7 +42,7 @@ from coachfolio.standards.config import StandardsConfig
 
 log = get_plugin_logger(__name__)
 
-DIRECTIVES = ("standards-index", "standards-framework", "standards-matrix")
+DIRECTIVES = ("standards-index", "standards-framework", "standards-matrix", "standards-coverage")
 
 
 @dataclass
@@ -288,6 +288,8 @@ class StandardsPlugin(BasePlugin[StandardsConfig]):
         }
         if name == "standards-index":
             return render(self.env, "standards-index.html", **context)
+        if name == "standards-coverage":
+            return render(self.env, "standards-coverage.html", **context)
         if name == "standards-matrix":
             return render(self.env, "standards-matrix.html", artifacts=self.coverage.artifacts(), **context)
         framework = self.frameworks.by_id.get(argument)

@@ -1,0 +1,1 @@
+"""The `coachfolio/portfolio` MkDocs plugin: home-page lists, series of posts, figures with credits."""

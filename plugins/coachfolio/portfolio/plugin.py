@@ -1,0 +1,267 @@
+"""The `coachfolio/portfolio` plugin: the portfolio at a glance.
+
+- `::latest-reflections{count=5}` lists the newest posts (date, title, excerpt,
+  categories); `::series-list` lists every series; a page per series lists
+  its parts, and each post of a series shows where it stands in it.
+- `::figure[alt]{…}` renders an accessible figure with caption and credit.
+
+Posts, series and figures are gathered while pages are read; lists that need
+every post are rendered in `on_env`, after the other Coachfolio plugins have
+filled in their parts of each post (hence its low priority).
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from coachfolio.core.directives import find_directives, replace_directives
+from coachfolio.core.figures import Figure, read_figure
+from coachfolio.core.frontmatter import body_start_line, read_front_matter
+from coachfolio.core.problems import DataFileError
+from coachfolio.core.series import Series, load_series
+from coachfolio.core.suggest import did_you_mean
+from coachfolio.integration.assets import add_asset_files, use_assets
+from coachfolio.integration.navigation import add_under_index
+from coachfolio.integration.pages import first_paragraph_text, generated_page_source, is_blog_post, page_date
+from coachfolio.integration.paths import display_path, relative_to_project, url_from
+from coachfolio.integration.placeholders import Placeholders
+from coachfolio.integration.templates import make_environment, render
+from coachfolio.portfolio.config import PortfolioConfig
+
+log = get_plugin_logger(__name__)
+
+DIRECTIVES = ("latest-reflections", "series-list", "series-parts", "figure")
+
+
+@dataclass
+class _Part:
+    """A post's place in a series."""
+
+    page: Page
+    series: str
+    order: float | None
+
+
+class PortfolioPlugin(BasePlugin[PortfolioConfig]):
+    """Home-page lists, series of posts, and figures with credits."""
+
+    def __init__(self) -> None:
+        self.series: dict[str, Series] = {}
+        self.parts: list[_Part] = []
+        self.placeholders = Placeholders("portfolio")
+        self.files = Files([])
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return None
+        path = Path(config.docs_dir) / self.config.series_file
+        self.series_file = relative_to_project(str(path), config)
+        try:
+            self.series = load_series(path, self.series_file) if path.is_file() else {}
+        except DataFileError as error:
+            raise PluginError(f"The series file has problems:\n{error}") from None
+        self.parts = []
+        self.placeholders = Placeholders("portfolio")
+        self.env = make_environment(config)
+        use_assets(config, css=["common.css", "portfolio.css"], js=[])
+        return config
+
+    @property
+    def folder(self) -> str:
+        return self.config.series_dir.strip("/")
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled:
+            return None
+        if self.series:
+            listed = InclusionLevel.NOT_IN_NAV if config.nav is not None else InclusionLevel.UNDEFINED
+            pages = [(f"{self.folder}/index.md", "Series", "::series-list", InclusionLevel.UNDEFINED)]
+            pages += [(f"{self.folder}/{s.id}.md", s.title, f"::series-parts[{s.id}]", listed) for s in self.series.values()]
+            for uri, title, directive, inclusion in pages:
+                if files.get_file_from_path(uri) is None:
+                    files.append(File.generated(config, uri, content=generated_page_source(title, directive), inclusion=inclusion))
+        add_asset_files(files, config, ["common.css", "portfolio.css"])
+        self.files = files
+        return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if not self.config.enabled or not self.series:
+            return None
+        index = files.get_file_from_path(f"{self.folder}/index.md")
+        pages = [files.get_file_from_path(f"{self.folder}/{s}.md") for s in self.series]
+        add_under_index(nav, index.page if index else None, [f.page for f in pages if f and f.page])
+        return nav
+
+    # Pages ---------------------------------------------------------------------
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled:
+            return None
+        name = display_path(page.file, config)
+        if "series" in page.meta:
+            self._join_series(page, name)
+        directives = find_directives(markdown, DIRECTIVES)
+        if not directives:
+            return None
+        first_line = body_start_line(page.file.content_string)
+        tokens = {}
+        for directive in directives:
+            where = f"{name}:{directive.line + first_line - 1}"
+            if directive.malformed:
+                log.warning(f"{where}: '{directive.malformed}' in ::{directive.name} is not key=\"value\"")
+            value: object = directive
+            if directive.name == "figure":
+                figure, problems = read_figure(directive.argument, directive.attributes)
+                if figure.src and not figure.remote and files.get_file_from_path(_image_uri(figure.src, page)) is None:
+                    problems.append(f"figure image '{figure.src}' is not in the site (paths are relative to the page)")
+                for problem in problems:
+                    log.warning(f"{where}: {problem}")
+                value = figure
+            elif directive.name == "series-parts" and directive.argument not in self.series:
+                log.error(f"{where}: unknown series '{directive.argument}'{did_you_mean(directive.argument, self.series)}")
+            tokens[directive.line] = self.placeholders.token(page.file.src_uri, value)
+        return replace_directives(markdown, directives, tokens)
+
+    def _join_series(self, page: Page, name: str) -> None:
+        document = read_front_matter(page.file.content_string, name)
+        position = document.at("series") if document else None
+        where = f"{name}:{position.line}:{position.column}" if position else name
+        series_id = str(page.meta.get("series"))
+        if series_id not in self.series:
+            known = f"series are described in {self.series_file}" if self.series else f"no series file ({self.series_file}) describes any series"
+            log.error(f"{where}: unknown series '{series_id}'{did_you_mean(series_id, self.series)}; {known}")
+            return
+        order = page.meta.get("series_order")
+        if order is not None and (isinstance(order, bool) or not isinstance(order, (int, float))):
+            log.error(f"{where}: series_order must be a number, not '{order}'")
+            order = None
+        self.parts.append(_Part(page, series_id, order))
+
+    def on_page_content(self, html_: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if not self.config.enabled:
+            return None
+        # Figures need only this page; lists that need every post wait for `on_env`.
+        return self.placeholders.fill(page.file.src_uri, html_, lambda value: self._render_now(value, page), keep=_deferred)
+
+    def _render_now(self, value: object, page: Page) -> str:
+        assert isinstance(value, Figure)
+        src = self._image_url(value.src, page) if value.src and not value.remote else value.src
+        return render(self.env, "figure.html", figure=value, src=src)
+
+    def _image_url(self, src: str, page: Page) -> str:
+        """The URL of an image given relative to the page's Markdown file (as MkDocs resolves links)."""
+        file = self.files.get_file_from_path(_image_uri(src, page))
+        return url_from(page.url, file.url) if file else src
+
+    # Once every page is read ----------------------------------------------------------
+
+    @event_priority(-100)  # after the other plugins have completed each post's content
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
+        if not self.config.enabled:
+            return None
+        posts = self._posts(files)
+        by_series = self._series_parts()
+        for file in files.documentation_pages():
+            page = file.page
+            if page is None or page.content is None:
+                continue
+            page.content = self.placeholders.fill(file.src_uri, page.content, lambda value: self._render_late(value, page, posts, by_series))
+            part = next((p for p in self.parts if p.page is page), None)
+            if part is not None:
+                page.content = _after_title(page.content, self._series_box(page, part, by_series[part.series]))
+        return env
+
+    def _posts(self, files: Files) -> list[Page]:
+        """Published blog posts, newest first."""
+        posts = [f.page for f in files.documentation_pages() if f.page is not None and is_blog_post(f.page)]
+        return sorted(posts, key=lambda p: (page_date(p) or "", p.title or ""), reverse=True)
+
+    def _series_parts(self) -> dict[str, list[Page]]:
+        """The posts of each series in order: by series_order where given, else by date."""
+        ordered: dict[str, list[Page]] = {s: [] for s in self.series}
+        for part in sorted(self.parts, key=lambda p: (p.order is None, p.order or 0, page_date(p.page) or "", p.page.title or "")):
+            ordered[part.series].append(part.page)
+        return ordered
+
+    def _summary(self, post: Page, page: Page) -> dict[str, object]:
+        """What a list shows of a post, with links relative to `page`."""
+        categories = [(c.title, url_from(page.url, c.url)) for c in getattr(post, "categories", [])]
+        return {
+            "title": html.unescape(post.title or ""),
+            "url": url_from(page.url, post.url),
+            "date": page_date(post),
+            "excerpt": first_paragraph_text(post.content or ""),
+            "categories": categories,
+        }
+
+    def _render_late(self, value: object, page: Page, posts: list[Page], by_series: dict[str, list[Page]]) -> str:
+        directive = value
+        name = getattr(directive, "name", "")
+        if name == "latest-reflections":
+            count = _count(directive.attributes.get("count"), self.config.latest_count)  # type: ignore[attr-defined]
+            heading = "h3" if page.file.src_uri != "blog/index.md" else "h2"
+            return render(self.env, "latest-reflections.html", posts=[self._summary(p, page) for p in posts[:count]], heading=heading)
+        if name == "series-list":
+            series = [
+                {"series": s, "url": self._series_url(page, s.id), "count": len(by_series[s.id])}
+                for s in self.series.values()
+            ]
+            return render(self.env, "series-list.html", series=series, heading="h2" if page.file.src_uri.startswith(f"{self.folder}/") else "h3")
+        series_id = directive.argument  # type: ignore[attr-defined]
+        if series_id not in self.series:
+            return render(self.env, "unknown.html", kind="series", name=series_id)
+        return render(self.env, "series-parts.html", series=self.series[series_id], parts=[self._summary(p, page) for p in by_series[series_id]])
+
+    def _series_url(self, page: Page, series_id: str) -> str:
+        file = self.files.get_file_from_path(f"{self.folder}/{series_id}.md")
+        return url_from(page.url, file.url) if file else ""
+
+    def _series_box(self, page: Page, part: _Part, parts: list[Page]) -> str:
+        index = parts.index(page)
+        return render(
+            self.env,
+            "series-box.html",
+            series=self.series[part.series],
+            series_url=self._series_url(page, part.series),
+            position=index + 1,
+            total=len(parts),
+            parts=[(html.unescape(p.title or ""), url_from(page.url, p.url), p is page) for p in parts],
+            previous=(html.unescape(parts[index - 1].title or ""), url_from(page.url, parts[index - 1].url)) if index > 0 else None,
+            next=(html.unescape(parts[index + 1].title or ""), url_from(page.url, parts[index + 1].url)) if index + 1 < len(parts) else None,
+        )
+
+
+def _image_uri(src: str, page: Page) -> str:
+    """Where an image path written in a page points, relative to `docs_dir`."""
+    if src.startswith("/"):
+        return src.lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), src))
+
+
+def _deferred(value: object) -> bool:
+    """Placeholders that must wait until every page is known."""
+    return not isinstance(value, Figure)
+
+
+def _count(value: str | None, default: int) -> int:
+    try:
+        return max(1, int(value)) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _after_title(content: str, box: str) -> str:
+    """Insert `box` after the page's h1 (or at the top when there is none)."""
+    end = content.find("</h1>")
+    return content[: end + 5] + box + content[end + 5 :] if end != -1 else box + content
