@@ -312,3 +312,41 @@ def test_the_demo_cites_by_key(demo_site: Path) -> None:
     assert "Figure 5.1 Fetter, 2017) elaborates" in text
     gift = soup(demo_site / "blog/2019/12/16/the-gift-of-peer-coaching/index.html")
     assert [e["id"] for e in gift.select("div.references .csl-entry")] == ["ref-foltos2013", "ref-iste-coaches", "ref-sdsu-pci"]
+
+
+def test_pages_written_before_pandoc_finishes_are_completed_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    files = {"refs.bib": BIB, "docs/index.md": "# Home\n", "docs/trust.md": PAGE}
+    config = write_site(tmp_path, SITE, files)
+    monkeypatch.setattr(CitationFormatter, "_cache", {})
+    on_time = build_site(config, tmp_path / "on-time")
+    # As on a big site: pandoc still busy while every page is written.
+    from coachfolio.core.background import InBackground
+
+    monkeypatch.setattr(CitationFormatter, "_cache", {})
+    monkeypatch.setattr(InBackground, "done", lambda self: False)
+    late = build_site(config, tmp_path / "late")
+    for page in ("trust/index.html", "references/index.html"):
+        assert (late / page).read_text(encoding="utf-8") == (on_time / page).read_text(encoding="utf-8")
+    assert "COACHFOLIO" not in (late / "trust/index.html").read_text(encoding="utf-8")
+
+
+def test_feeds_and_the_search_index_carry_citations_as_text(tmp_path: Path) -> None:
+    config = write_site(
+        tmp_path,
+        BLOG_SITE.replace("  - blog\n", "  - search\n  - blog\n  - rss:\n      match_path: blog/posts/.*\n      use_git: false\n      date_from_meta: {as_creation: date}\n"),
+        {
+            "refs.bib": BIB,
+            "docs/index.md": "# Home\n",
+            "docs/blog/index.md": "# Blog\n",
+            "docs/blog/.authors.yml": "authors:\n  coach:\n    name: Demo Coach\n    description: Coach\n    avatar: https://example.org/a.png\n",
+            "docs/blog/posts/gift.md": POST,
+        },
+    )
+    site = build_site(config, tmp_path / "site")
+    index = (site / "search/search_index.json").read_text(encoding="utf-8")
+    assert "COACHFOLIO" not in index
+    assert "Trust is a springboard (Foltos, 2013, p. 99)." in index
+    for feed in ("feed_rss_created.xml", "feed_json_created.json"):
+        text = (site / feed).read_text(encoding="utf-8")
+        assert "COACHFOLIO" not in text
+        assert "(Foltos, 2013, p. 99)" in text

@@ -13,19 +13,23 @@
 from __future__ import annotations
 
 import html
-import posixpath
+import json
 import re
+from urllib.parse import urljoin
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
+from coachfolio.core.background import InBackground
 from coachfolio.core.citations.bibliography import load_bibliography
 from coachfolio.core.citations.cite_this import Work, bibtex_entry, csl_item, meta_tags
 from coachfolio.core.citations.formatter import CitationFormatter, Formatted
@@ -33,7 +37,8 @@ from coachfolio.core.citations.pandoc import PandocError
 from coachfolio.core.citations.styles import StyleNotFound, find_style
 from coachfolio.core.citations.syntax import Cluster, find_citations, replace_citations
 from coachfolio.core.directives import find_directives, replace_directives
-from coachfolio.core.frontmatter import body_start_line
+from coachfolio.core.filecache import cached
+from coachfolio.core.frontmatter import body_start_line, split_front_matter
 from coachfolio.core.problems import DataFileError
 from coachfolio.core.suggest import did_you_mean
 from coachfolio.integration.assets import add_asset_files, use_assets
@@ -44,9 +49,16 @@ from coachfolio.citations.config import CitationsConfig
 
 log = get_plugin_logger(__name__)
 
+# Placeholders left in pages until pandoc's results are in.
 _TOKEN = re.compile(r"COACHFOLIOCITE(\d+)END")
 _BIBLIOGRAPHY_TOKEN = "COACHFOLIOBIBLIOGRAPHYEND"
+_REFERENCES_TOKEN = "COACHFOLIOREFERENCES{anchor}END"
+_REFERENCES = re.compile(r"COACHFOLIOREFERENCES([a-z-]+)END")
+_CITE_THIS_TOKEN = "COACHFOLIOCITETHISEND"
+_ANY_TOKEN = re.compile(r"(?:<p>)?COACHFOLIO(?:CITE(?P<cite>\d+)|REFERENCES[a-z-]+|BIBLIOGRAPHY|CITETHIS)END(?:</p>)?")
+_TAG = re.compile(r"<[^>]+>")
 _BIBLIOREF = re.compile(r'<a href="#ref-([^"]+)" role="doc-biblioref">')
+_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -66,6 +78,9 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.pages: dict[str, _PageCitations] = {}
         self.formatted: Formatted | None = None
         self.own_entries: dict[str, str] = {}
+        self.works: dict[str, Work] = {}
+        self.cited: list[str] = []
+        self.unfinished: list[tuple[Page, Path]] = []
 
     # Configuration -------------------------------------------------------------
 
@@ -79,13 +94,16 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             raise PluginError(f"coachfolio/citations: {error}") from None
         names = self.config.bibliography
         names = [names] if isinstance(names, str) else list(names)
-        try:
-            self.bibliography = load_bibliography([(root / name, name) for name in names])
-        except DataFileError as error:
-            raise PluginError(f"Bibliography files have problems:\n{error}") from None
+        sources = [(root / name, name) for name in names]
+        # Reading a .bib runs pandoc; it goes on while MkDocs collects the files.
+        self.reading = InBackground(
+            lambda: cached(lambda: load_bibliography(sources), *(path for path, _ in sources), key=tuple(names)),
+            "coachfolio-bibliography",
+        )
+        self.style = style
         self.bibliography_paths = {(root / name).resolve() for name in names}
-        self.formatter = CitationFormatter(self.bibliography, style)
-        self.clusters, self.pages, self.formatted = [], {}, None
+        self.clusters, self.pages, self.formatted, self.unfinished = [], {}, None, []
+        self.scanned: dict[str, list[Cluster]] = {}
         self.env = make_environment(config)
         use_assets(config, css=["common.css", "citations.css"], js=["citations.js"])
         return config
@@ -104,12 +122,55 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.files = files
         return files
 
+    @event_priority(-60)  # after Material's blog, which hides posts until its own on_nav (-50)
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+        if not self.config.enabled:
+            return None
+        try:
+            self.bibliography = self.reading.result()
+        except DataFileError as error:
+            raise PluginError(f"Bibliography files have problems:\n{error}") from None
+        self.formatter = CitationFormatter(self.bibliography, self.style)
+        self.job = self._start_formatting(files, config)
+        return nav
+
+    def _start_formatting(self, files: Files, config: MkDocsConfig) -> InBackground[tuple[Formatted, dict[str, str]]]:
+        """Scan every page's Markdown for citations and format them in the background.
+
+        The scan sees the sources as written; anything the page pass finds
+        differently is formatted again, from the cache, in `on_env`.
+        """
+        clusters: list[str] = []
+        cited: list[str] = []
+        for file in files.documentation_pages():
+            front, body = split_front_matter(file.content_string)
+            found = self.scanned[body] = find_citations(body)
+            for cluster in found:
+                clusters.append(cluster.text)
+                cited.extend(cluster.keys)
+            if front and "nocite" in front:
+                meta = yaml.load(front, Loader=_YamlLoader)
+                cited.extend(_nocite(meta.get("nocite") if isinstance(meta, dict) else None))
+        works = _predicted_works(files, config) if self.config.cite_this else []
+        self.predicted = (clusters, cited + self._listed(), [csl_item(work) for work in works])
+        formatter, (clusters, cited, items) = self.formatter, self.predicted
+        return InBackground(lambda: (formatter.format(clusters, cited), formatter.format_entries(items)), "coachfolio-citations")
+
+    def _listed(self) -> list[str]:
+        """Keys the configuration's `nocite` adds to the site bibliography."""
+        if "*" in self.config.nocite:
+            return list(self.bibliography.items)
+        return [key for key in self.config.nocite if key in self.bibliography]
+
     # Reading pages -----------------------------------------------------------------
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return None
-        found = find_citations(markdown)
+        # The scan in `on_nav` read the same Markdown, unless a plugin changed it since.
+        found = self.scanned.pop(markdown, None)
+        if found is None:
+            found = find_citations(markdown)
         directives = find_directives(markdown, ["bibliography"])
         if directives:
             markdown = replace_directives(markdown, directives, {d.line: _BIBLIOGRAPHY_TOKEN for d in directives})
@@ -143,20 +204,19 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     # Once every page is read ---------------------------------------------------------
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
+        """Mark where reference lists and "Cite this" go; they are filled once pandoc is done.
+
+        Nothing here waits for pandoc: it keeps formatting on the other core
+        while MkDocs renders the pages.
+        """
         if not self.config.enabled:
             return None
-        works = self._works(config, files) if self.config.cite_this else {}
-        cited = [key for record in self.pages.values() for key in record.keys]
-        listed = list(self.bibliography.items) if "*" in self.config.nocite else [k for k in self.config.nocite if k in self.bibliography]
+        self.works = self._works(config, files) if self.config.cite_this else {}
+        self.cited = [key for record in self.pages.values() for key in record.keys] + self._listed()
         for key in self.config.nocite:
             if key != "*" and key not in self.bibliography:
                 log.warning(f"mkdocs.yml: coachfolio/citations: nocite names unknown citation key '{key}'{did_you_mean(key, self.bibliography.items)}")
-        try:
-            self.formatted = self.formatter.format([cluster.text for cluster, _ in self.clusters], cited + listed)
-            self.own_entries = self.formatter.format_entries([csl_item(w) for w in works.values()])
-        except PandocError as error:
-            raise PluginError(f"coachfolio/citations: formatting citations failed: {error}") from None
-        unused = [key for key in self.bibliography.items if key not in set(cited) | set(listed)]
+        unused = [key for key in self.bibliography.items if key not in set(self.cited)]
         if unused:
             log.info(f"{len(unused)} bibliography entries are not cited: {', '.join(unused)}")
         for file in files.documentation_pages():
@@ -164,12 +224,14 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             if page is None or page.content is None:
                 continue
             record = self.pages.get(file.src_uri)
-            if record:
-                page.content = self._fill(page.content, page) + self._reference_list(page, record)
-            if _BIBLIOGRAPHY_TOKEN in page.content:
-                page.content = page.content.replace(f"<p>{_BIBLIOGRAPHY_TOKEN}</p>", self._bibliography(page, cited + listed))
-            if file.src_uri in works:
-                page.content += self._cite_this(works[file.src_uri])
+            if record and record.keys:
+                anchor = "references" if 'id="references"' not in page.content else "cited-references"
+                # Material shows the children of the page's h1 as its table of contents.
+                toc = page.toc.items[0].children if page.toc.items and page.toc.items[0].level == 1 else page.toc.items
+                toc.append(AnchorLink(self.config.references_title, anchor, 2))
+                page.content += _REFERENCES_TOKEN.format(anchor=anchor)
+            if file.src_uri in self.works:
+                page.content += _CITE_THIS_TOKEN
         return env
 
     def _works(self, config: MkDocsConfig, files: Files) -> dict[str, Work]:
@@ -177,69 +239,119 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         pages = (file.page for file in files.documentation_pages() if file.page is not None)
         return {page.file.src_uri: work for page in pages if (work := _work(page, config))}
 
-    def _cluster_html(self, number: int, page: Page) -> str:
+    def _ensure_formatted(self) -> Formatted:
+        """The formatted citations: the background batch, completed where its scan fell short."""
+        if self.formatted is not None:
+            return self.formatted
+        clusters = [cluster.text for cluster, _ in self.clusters]
+        items = sorted((csl_item(work) for work in self.works.values()), key=lambda item: item["id"])
+        try:
+            formatted, self.own_entries = self.job.result()
+            _, predicted_cited, predicted_items = self.predicted
+            known = set(self.bibliography.items)
+            if set(self.cited) & known != set(predicted_cited) & known or any(c not in formatted.clusters for c in clusters):
+                formatted = self.formatter.format(clusters, self.cited)
+            if items != sorted(predicted_items, key=lambda item: item["id"]):
+                self.own_entries = self.formatter.format_entries(items)
+        except PandocError as error:
+            raise PluginError(f"coachfolio/citations: formatting citations failed: {error}") from None
+        self.formatted = formatted
+        return formatted
+
+    def _cluster_html(self, number: int, page: Page | None) -> str:
         """A formatted citation for `page`, its links pointing at the reference entries."""
-        assert self.formatted is not None
+        formatted = self._ensure_formatted()
         cluster, owner = self.clusters[number]
-        text = self.formatted.clusters.get(cluster.text, html.escape(cluster.text))
+        text = formatted.clusters.get(cluster.text, html.escape(cluster.text))
         # On its own page a citation links to the page's reference list; in an
         # excerpt shown elsewhere, to the list on the post's page.
-        target = "" if owner == page.file.src_uri else url_from(page.url, self.pages[owner].page.url)
+        owner_page = self.pages[owner].page
+        target = "" if page is owner_page else url_from(page.url if page else "", owner_page.url)
 
         def link(match: re.Match[str]) -> str:
             key = match.group(1)
-            tooltip = html.escape(self.formatted.plain_entry(key)) if self.formatted else ""  # type: ignore[union-attr]
+            tooltip = html.escape(formatted.plain_entry(key))
             title = f' title="{tooltip}"' if tooltip else ""
             return f'<a href="{target}#ref-{key}" role="doc-biblioref"{title}>'
 
         return _BIBLIOREF.sub(link, text)
 
-    def _fill(self, content: str, page: Page) -> str:
-        return _TOKEN.sub(lambda m: self._cluster_html(int(m.group(1)), page), content)
+    def _fill_page(self, output: str, page: Page) -> str:
+        """Put citations, the reference list, the bibliography and "Cite this" into a page's HTML."""
+        output = _TOKEN.sub(lambda m: self._cluster_html(int(m.group(1)), page), output)
+        record = self.pages.get(page.file.src_uri)
+        output = _REFERENCES.sub(lambda m: self._reference_list(record, m.group(1)) if record else "", output)
+        if _BIBLIOGRAPHY_TOKEN in output:
+            output = output.replace(f"<p>{_BIBLIOGRAPHY_TOKEN}</p>", self._bibliography(page))
+        work = self.works.get(page.file.src_uri)
+        return output.replace(_CITE_THIS_TOKEN, self._cite_this(work) if work else "")
 
-    def _reference_list(self, page: Page, record: _PageCitations) -> str:
-        assert self.formatted is not None
-        keys = [key for key in self.formatted.order if key in record.keys]
-        if not keys:
-            return ""
-        anchor = "references" if 'id="references"' not in (page.content or "") else "cited-references"
-        # Material shows the children of the page's h1 as its table of contents.
-        toc = page.toc.items[0].children if page.toc.items and page.toc.items[0].level == 1 else page.toc.items
-        toc.append(AnchorLink(self.config.references_title, anchor, 2))
+    def _reference_list(self, record: _PageCitations, anchor: str) -> str:
+        formatted = self._ensure_formatted()
+        keys = [key for key in formatted.order if key in record.keys]
         return render(self.env, "references.html", title=self.config.references_title, anchor=anchor,
-                      entries=[(key, self.formatted.entries[key]) for key in keys])
+                      entries=[(key, formatted.entries[key]) for key in keys])
 
-    def _bibliography(self, page: Page, keys: list[str]) -> str:
-        assert self.formatted is not None
-        wanted = set(keys)
+    def _bibliography(self, page: Page) -> str:
+        formatted = self._ensure_formatted()
+        wanted = set(self.cited)
         citing: dict[str, list[Page]] = {}
         for record in self.pages.values():
             for key in record.keys:
                 citing.setdefault(key, []).append(record.page)
         entries = [
-            (key, self.formatted.entries[key], [(p.title, url_from(page.url, p.url)) for p in citing.get(key, [])])
-            for key in self.formatted.order
+            (key, formatted.entries[key], [(p.title, url_from(page.url, p.url)) for p in citing.get(key, [])])
+            for key in formatted.order
             if key in wanted
         ]
         return render(self.env, "bibliography.html", entries=entries)
 
     def _cite_this(self, work: Work) -> str:
-        assert self.formatted is not None
-        entry = self.own_entries.get(work.item_id)
-        return render(self.env, "cite-this.html", apa=entry, bibtex=bibtex_entry(work))
+        self._ensure_formatted()
+        return render(self.env, "cite-this.html", apa=self.own_entries.get(work.item_id), bibtex=bibtex_entry(work))
 
     # Writing pages ------------------------------------------------------------------
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return None
-        if self.formatted is not None and "COACHFOLIOCITE" in output:
-            output = self._fill(output, page)
+        if "COACHFOLIO" in output:  # a plain substring test; a regex search here costs ~1 ms a page
+            if self.formatted is not None or self.job.done():
+                output = self._fill_page(output, page)
+            else:
+                # pandoc is still busy; this page is finished in `on_post_build`.
+                self.unfinished.append((page, Path(config.site_dir) / page.file.dest_uri))
         work = _work(page, config) if self.config.cite_this else None
         if work is not None:
             tags = "".join(f'<meta name="{name}" content="{html.escape(value)}">\n' for name, value in meta_tags(work))
             output = output.replace("</head>", tags + "</head>", 1)
         return output
+
+    @event_priority(-100)  # after the search and feed plugins have written their files
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if not self.config.enabled:
+            return
+        self._ensure_formatted()
+        for page, path in self.unfinished:
+            path.write_text(self._fill_page(path.read_text(encoding="utf-8"), page), encoding="utf-8")
+        # Search indexes and feeds copy page text; there a citation is plain text.
+        site = Path(config.site_dir)
+        for path in [*site.glob("*.xml"), *site.glob("*.json"), *site.glob("search/*.json")]:
+            text = path.read_text(encoding="utf-8")
+            if "COACHFOLIO" in text:
+                path.write_text(self._plain_tokens(text, json_escaped=path.suffix == ".json"), encoding="utf-8")
+
+    def _plain_tokens(self, text: str, *, json_escaped: bool) -> str:
+        formatted = self._ensure_formatted()
+
+        def plain(match: re.Match[str]) -> str:
+            if match.group("cite") is None:
+                return ""  # a reference list or box belongs on the page, not in a feed
+            cluster, _ = self.clusters[int(match.group("cite"))]
+            words = " ".join(html.unescape(_TAG.sub("", formatted.clusters.get(cluster.text, cluster.text))).split())
+            return json.dumps(words)[1:-1] if json_escaped else html.escape(words)
+
+        return _ANY_TOKEN.sub(plain, text)
 
 
 def _nocite(value: object) -> list[str]:
@@ -257,6 +369,35 @@ def _work(page: Page, config: MkDocsConfig) -> Work | None:
     if not is_blog_post(page) or not date:
         return None
     authors = tuple(getattr(author, "name", str(author)) for author in getattr(page, "authors", []))
-    url = page.canonical_url or "/" + page.url
+    return _make_work(html.unescape(page.title or ""), authors, date, page.url, config)
+
+
+def _make_work(title: str, authors: tuple[str, ...], date: str, url: str, config: MkDocsConfig) -> Work:
+    address = urljoin(config.site_url, url) if config.site_url else "/" + url
     language = config.theme["language"] if "language" in config.theme else "en"
-    return Work(html.unescape(page.title or ""), authors, date, config.site_name, url, language)
+    return Work(title, authors, date, config.site_name, address, language)
+
+
+_FIRST_HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+
+
+def _predicted_works(files: Files, config: MkDocsConfig) -> list[Work]:
+    """The posts' works as they will be once rendered, from their sources alone.
+
+    A post's title is its `title:` or its first heading, as MkDocs decides;
+    authors come from the blog's authors file. A wrong guess only costs a
+    second, synchronous formatting call.
+    """
+    blog = config.plugins.get("material/blog")
+    names = {key: author.name for key, author in getattr(blog, "authors", {}).items()}
+    works = []
+    for file in files.documentation_pages():
+        page = file.page
+        date = page_date(page) if page is not None else None
+        if page is None or not is_blog_post(page) or not date:
+            continue
+        heading = _FIRST_HEADING.search(getattr(page, "markdown", "") or "")
+        title = str(page.meta.get("title") or (heading.group(1) if heading else ""))
+        authors = tuple(names.get(key, key) for key in page.meta.get("authors", []))
+        works.append(_make_work(title, authors, date, file.url, config))
+    return works

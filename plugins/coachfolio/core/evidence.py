@@ -58,9 +58,13 @@ class Coverage:
 
     frameworks: Frameworks
     _evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+    # Sorted views, computed once after the last `add` (the matrix asks thousands of times).
+    _sorted: dict[str, list[Evidence]] | None = None
+    _cells: dict[tuple[str, str], list[Evidence]] | None = None
 
     def add(self, evidence: Evidence) -> None:
         """Record `evidence`; the same artifact (and criterion) counts once per indicator, at its best status."""
+        self._sorted = self._cells = None
         entries = self._evidence.setdefault(evidence.indicator.key, [])
         for index, known in enumerate(entries):
             if (known.artifact.url, known.anchor) == (evidence.artifact.url, evidence.anchor):
@@ -75,10 +79,11 @@ class Coverage:
 
     def for_indicator(self, indicator: Indicator) -> list[Evidence]:
         """The evidence for `indicator`, in matrix column order."""
-        entries = self._evidence.get(indicator.key, [])
-        rank = {a.url: n for n, a in enumerate(order_artifacts(e.artifact for e in entries))}
-        # A stable sort keeps criteria of one rubric in the rubric's own order.
-        return sorted(entries, key=lambda e: rank[e.artifact.url])
+        if self._sorted is None:
+            rank = {a.url: n for n, a in enumerate(self.artifacts())}
+            # A stable sort keeps criteria of one rubric in the rubric's own order.
+            self._sorted = {key: sorted(entries, key=lambda e: rank[e.artifact.url]) for key, entries in self._evidence.items()}
+        return self._sorted.get(indicator.key, [])
 
     def covered(self, framework: Framework) -> int:
         """How many of the framework's indicators have any evidence."""
@@ -94,7 +99,12 @@ class Coverage:
 
     def cell(self, indicator: Indicator, artifact: Artifact) -> list[Evidence]:
         """The evidence an artifact gives for an indicator (several criteria of a rubric may)."""
-        return [e for e in self.for_indicator(indicator) if e.artifact.url == artifact.url]
+        if self._cells is None:
+            self._cells = {}
+            for entries in self._evidence.values():
+                for evidence in self.for_indicator(entries[0].indicator):
+                    self._cells.setdefault((evidence.indicator.key, evidence.artifact.url), []).append(evidence)
+        return self._cells.get((indicator.key, artifact.url), [])
 
     def matrix_csv(self, absolute: Callable[[str], str]) -> str:
         """One row per indicator: framework,code,label,evidence_count,evidence.

@@ -30,6 +30,15 @@ def body_start_line(source: str) -> int:
     return start + 1
 
 
+def split_front_matter(source: str) -> tuple[str | None, str]:
+    """The front matter text (or None) and the Markdown after it, as MkDocs splits them."""
+    lines = source.split("\n")
+    end = _closing_line(lines)
+    if end is None:
+        return None, source
+    return "\n".join(lines[1:end]), "\n".join(lines[end + 1 :]).lstrip("\n")
+
+
 def read_front_matter(source: str, file: str) -> YamlDocument | None:
     """The YAML block between the leading `---` lines of a Markdown source, or None.
 

@@ -63,7 +63,7 @@ class YamlDocument:
 class _Converter:
     """Turn a composed node tree into plain data, recording positions."""
 
-    def __init__(self, document: YamlDocument, loader: yaml.SafeLoader) -> None:
+    def __init__(self, document: YamlDocument, loader: Any) -> None:
         self.document = document
         self.loader = loader
         self.problems: list[Problem] = []
@@ -147,6 +147,25 @@ def _syntax_message(error: yaml.MarkedYAMLError) -> str:
     return f"YAML syntax error: {problem}{context}"
 
 
+# libyaml composes many times faster than the pure-Python parser and gives the
+# same positions; the pure-Python parser words syntax errors better, so it reads
+# a file again only to explain what is wrong with it.
+_FastLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _syntax_problem(text: str, file: str) -> Problem:
+    loader = yaml.SafeLoader(text)
+    try:
+        loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        position = _position(mark) if mark else Position(1, 1)
+        return Problem(file, position.line, position.column, _syntax_message(error))
+    finally:
+        loader.dispose()
+    return Problem(file, 1, 1, "YAML syntax error")
+
+
 def parse_yaml(text: str, file: str) -> YamlDocument:
     """Parse YAML text; raise `DataFileError` with every problem found.
 
@@ -154,14 +173,12 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
     An empty document gives `data` of None, for the caller to judge.
     """
     document = YamlDocument(file=file, data=None)
-    loader = yaml.SafeLoader(text)
+    loader = _FastLoader(text)
     try:
         try:
             root = loader.get_single_node()
-        except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            position = _position(mark) if mark else Position(1, 1)
-            raise DataFileError([Problem(file, position.line, position.column, _syntax_message(error))]) from None
+        except yaml.MarkedYAMLError:
+            raise DataFileError([_syntax_problem(text, file)]) from None
         if root is None:
             return document
         converter = _Converter(document, loader)

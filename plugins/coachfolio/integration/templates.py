@@ -42,7 +42,9 @@ def make_environment(config: MkDocsConfig) -> jinja2.Environment:
             jinja2.PackageLoader("coachfolio", "templates"),
         ]
     )
-    env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+    # Templates do not change during a build (each build makes a new
+    # environment), so Jinja need not check the files again at every render.
+    env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
     env.filters["markdown"] = _markdown
     env.filters["markdown_inline"] = _markdown_inline
     env.filters["number"] = _number

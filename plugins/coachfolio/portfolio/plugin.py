@@ -134,17 +134,20 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
         return replace_directives(markdown, directives, tokens)
 
     def _join_series(self, page: Page, name: str) -> None:
-        document = read_front_matter(page.file.content_string, name)
-        position = document.at("series") if document else None
-        where = f"{name}:{position.line}:{position.column}" if position else name
+        def where(key: str) -> str:
+            # Parsed again for its position only when there is something to report.
+            document = read_front_matter(page.file.content_string, name)
+            position = document.at(key) if document else None
+            return f"{name}:{position.line}:{position.column}" if position else name
+
         series_id = str(page.meta.get("series"))
         if series_id not in self.series:
             known = f"series are described in {self.series_file}" if self.series else f"no series file ({self.series_file}) describes any series"
-            log.error(f"{where}: unknown series '{series_id}'{did_you_mean(series_id, self.series)}; {known}")
+            log.error(f"{where('series')}: unknown series '{series_id}'{did_you_mean(series_id, self.series)}; {known}")
             return
         order = page.meta.get("series_order")
         if order is not None and (isinstance(order, bool) or not isinstance(order, (int, float))):
-            log.error(f"{where}: series_order must be a number, not '{order}'")
+            log.error(f"{where('series_order')}: series_order must be a number, not '{order}'")
             order = None
         self.parts.append(_Part(page, series_id, order))
 
@@ -172,12 +175,13 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
             return None
         posts = self._posts(files)
         by_series = self._series_parts()
+        part_of = {part.page.file.src_uri: part for part in self.parts}
         for file in files.documentation_pages():
             page = file.page
             if page is None or page.content is None:
                 continue
             page.content = self.placeholders.fill(file.src_uri, page.content, lambda value: self._render_late(value, page, posts, by_series))
-            part = next((p for p in self.parts if p.page is page), None)
+            part = part_of.get(file.src_uri)
             if part is not None:
                 page.content = _after_title(page.content, self._series_box(page, part, by_series[part.series]))
         return env

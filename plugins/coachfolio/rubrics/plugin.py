@@ -23,6 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from coachfolio.core.directives import find_directives, replace_directives
+from coachfolio.core.filecache import cached
 from coachfolio.core.problems import DataFileError, Problem
 from coachfolio.core.rubric_export import canvas_csv, rubric_json
 from coachfolio.core.rubrics import Rubric, load_rubric
@@ -96,8 +97,9 @@ class RubricsPlugin(BasePlugin[RubricsConfig]):
             if slug in rubrics:
                 problems.append(Problem(name, 1, 1, f"a rubric named '{slug}' is already defined in {rubrics[slug].source}"))
                 continue
+            path = Path(source.abs_src_path or "")
             try:
-                rubrics[slug] = load_rubric(Path(source.abs_src_path or ""), name)
+                rubrics[slug] = cached(lambda: load_rubric(path, name), path, key=(name,))
             except DataFileError as error:
                 problems.extend(error.problems)
         if problems:

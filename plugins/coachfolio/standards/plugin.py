@@ -23,9 +23,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from coachfolio.core.alignment import read_alignments
+from coachfolio.core.alignment import Alignment, read_alignments
 from coachfolio.core.directives import find_directives, find_inline_directives, replace_directives, replace_inline_directives
 from coachfolio.core.evidence import Artifact, Coverage, Evidence
+from coachfolio.core.filecache import cached
 from coachfolio.core.fields import FieldChecker
 from coachfolio.core.frameworks import Framework, Frameworks, Indicator, bundled_framework_ids, bundled_framework_path, load_framework
 from coachfolio.core.frontmatter import body_start_line, read_front_matter
@@ -112,7 +113,7 @@ class StandardsPlugin(BasePlugin[StandardsConfig]):
                 )
                 continue
             try:
-                framework = load_framework(path, name)
+                framework = cached(lambda: load_framework(path, name), path, key=(name,))
             except DataFileError as error:
                 problems.extend(str(p) for p in error.problems)
                 continue
@@ -206,17 +207,26 @@ class StandardsPlugin(BasePlugin[StandardsConfig]):
         return markdown
 
     def _read_front_matter(self, page: Page, name: str, claims: _Claims) -> None:
-        document = read_front_matter(page.file.content_string, name) or YamlDocument(name, dict(page.meta))
-        checker = FieldChecker(document)
-        alignments = read_alignments(document.data.get("standards"), ("standards",), checker, "the page")
+        document = YamlDocument(name, {"standards": page.meta.get("standards")})
+        checker, resolved = self._resolve(document)
+        if checker.problems or any(isinstance(found, str) for _, found in resolved):
+            # Only a page with a mistake is worth parsing again for line and column numbers.
+            located = read_front_matter(page.file.content_string, name)
+            if located is not None and isinstance(located.data, dict):
+                checker, resolved = self._resolve(located)
         for problem in checker.problems:
             log.error(str(problem))
-        for alignment in alignments:
-            found = self.frameworks.resolve(alignment.reference)
+        for alignment, found in resolved:
             if isinstance(found, str):
                 log.error(f"{name}:{alignment.line}:{alignment.column}: {found}")
             else:
                 claims.add(found, alignment.status)
+
+    def _resolve(self, document: YamlDocument) -> tuple[FieldChecker, list[tuple[Alignment, Indicator | str]]]:
+        """Read the `standards:` of a front matter document and look each reference up."""
+        checker = FieldChecker(document)
+        alignments = read_alignments(document.data.get("standards"), ("standards",), checker, "the page")
+        return checker, [(alignment, self.frameworks.resolve(alignment.reference)) for alignment in alignments]
 
     def _mention(self, indicator: Indicator, page: Page) -> str:
         """A Markdown link to the indicator, so MkDocs (and the blog's excerpts) resolve it."""

@@ -39,9 +39,13 @@ class Formatted:
     entries: dict[str, str]  # key -> HTML of its reference entry
     order: list[str]  # keys in reference-list order
 
+    _plain: dict[str, str] = field(default_factory=dict)
+
     def plain_entry(self, key: str) -> str:
-        """The reference entry as plain text, for tooltips."""
-        return " ".join(html.unescape(_TAG.sub("", self.entries.get(key, ""))).split())
+        """The reference entry as plain text, for tooltips (asked for at every citation, so kept)."""
+        if key not in self._plain:
+            self._plain[key] = " ".join(html.unescape(_TAG.sub("", self.entries.get(key, ""))).split())
+        return self._plain[key]
 
 
 @dataclass

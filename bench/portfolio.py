@@ -1,0 +1,257 @@
+"""Benchmark: what Coachfolio's plugins cost on top of Material's blog.
+
+Generates a synthetic portfolio — N reflections with citations (with
+locators) and standards in their front matter, M rubrics with aligned
+criteria, K bibliography entries — and builds it in fresh processes, paired
+and interleaved:
+
+- full: Material's blog and tags plus every Coachfolio plugin;
+- baseline: Material's blog and tags alone, on the same posts with the
+  citations left as plain text, and no rubrics or standards.
+
+It prints the median seconds and peak memory of each, the ratio
+full/baseline, the seconds spent formatting 1,000 citation clusters (cold and
+cached), and the time of a rebuild after touching one post, as `mkdocs serve`
+does it.
+
+    python bench/portfolio.py --reflections 300 --rubrics 10 --references 150 --citations 8
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+ISTE_2019 = [f"{s}.{l}" for s, n in zip(range(1, 8), [5, 3, 4, 4, 3, 3, 4]) for l in "abcde"[:n]]
+WORDS = (
+    "coaching trust colleague feedback lesson student goal reflection practice technology rubric "
+    "observation advisor partner learning design evidence growth data equity community"
+).split()
+CATEGORIES = ["Peer Coaching", "Lesson Design", "Data", "Leadership", "Digital Citizenship"]
+TAGS = ["trust", "feedback", "rubrics", "equity", "technology", "reflection", "goals", "observation"]
+
+# The build each child process runs: MkDocs's own build with its startup and
+# shutdown events, reporting elapsed seconds and peak memory (RSS, KiB).
+CHILD = textwrap.dedent(
+    """
+    import json, os, resource, sys, time
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    import logging; logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    started = time.perf_counter()
+    config = load_config(config_file=sys.argv[1], site_dir=sys.argv[2])
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    config.plugins.on_shutdown()
+    elapsed = time.perf_counter() - started
+    print(json.dumps({"seconds": elapsed, "peak_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+    """
+)
+
+# `mkdocs serve` rebuilds in the same process after a change; this builds once,
+# touches one post, and times the second build.
+REBUILD = textwrap.dedent(
+    """
+    import json, os, sys, time
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    import logging; logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    from pathlib import Path
+
+    def once():
+        config = load_config(config_file=sys.argv[1], site_dir=sys.argv[2])
+        config.plugins.on_startup(command="serve", dirty=False)
+        started = time.perf_counter()
+        build(config, serve_url="http://127.0.0.1:8000/")
+        return time.perf_counter() - started
+
+    once()
+    post = Path(sys.argv[3])
+    post.write_text(post.read_text(encoding="utf-8") + "\\nOne more sentence.\\n", encoding="utf-8")
+    print(json.dumps({"seconds": once()}))
+    """
+)
+
+
+def words(rng: random.Random, count: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(count))
+
+
+def bibliography(count: int) -> str:
+    entries = []
+    for n in range(count):
+        entries.append(
+            f"@book{{ref{n},\n  author = {{Author{n % 60}, A. and Second{n % 7}, B.}},\n"
+            f"  title = {{A Study of Coaching Number {n}}},\n  publisher = {{Corwin}},\n  year = {{{2000 + n % 20}}}\n}}\n"
+        )
+    return "\n".join(entries)
+
+
+def post(rng: random.Random, n: int, citations: int, references: int, *, cite: bool) -> str:
+    day = 1 + n % 28
+    month = 1 + (n // 28) % 12
+    year = 2019 + n // 336
+    standards = sorted(rng.sample(ISTE_2019, 3))
+    front = [
+        "---",
+        f"title: \"Reflection {n}: {words(rng, 3)}\"",
+        "date:",
+        f"  created: {year}-{month:02d}-{day:02d}",
+        "authors: [coach]",
+        f"categories: [{rng.choice(CATEGORIES)}]",
+        f"tags: [{', '.join(rng.sample(TAGS, 2))}]",
+    ]
+    if cite:
+        front.append(f"standards: [{', '.join(standards)}]")
+    front.append("---")
+    paragraphs = [words(rng, 60)]
+    for c in range(citations):
+        key = f"ref{rng.randrange(references)}"
+        page = rng.randrange(1, 300)
+        citation = f"[@{key}, p. {page}]" if cite else f"(Author, 2010, p. {page})"
+        paragraphs.append(f"{words(rng, 50)} {citation}.")
+    body = "\n\n".join([paragraphs[0], "<!-- more -->", *paragraphs[1:]])
+    return "\n".join(front) + f"\n\n# Reflection {n}\n\n{body}\n"
+
+
+def rubric(rng: random.Random, n: int) -> str:
+    criteria = []
+    for c in range(6):
+        codes = ", ".join(f"iste-coaches-2019:{code}" for code in rng.sample(ISTE_2019, 2))
+        criteria.append(
+            f"  - title: Criterion {c} {words(rng, 2)}\n    standards: [{codes}]\n    look_fors: [{words(rng, 4)}]\n"
+            "    descriptors:\n" + "".join(f"      L{level}: {words(rng, 12)}\n" for level in range(4))
+        )
+    levels = "".join(f"  - label: L{level}\n    points: {4 - level}\n" for level in range(4))
+    return f"title: Rubric {n}\nlevels:\n{levels}criteria:\n" + "".join(criteria)
+
+
+MKDOCS = """\
+site_name: Benchmark portfolio
+site_url: https://example.org/
+docs_dir: docs
+theme:
+  name: material
+  font: false
+plugins:
+  - blog
+  - tags
+{extra}"""
+
+FULL_PLUGINS = """\
+  - coachfolio/rubrics
+  - coachfolio/standards:
+      frameworks: [iste-coaches-2019]
+  - coachfolio/citations:
+      bibliography: references.bib
+  - coachfolio/portfolio
+"""
+
+
+def generate(root: Path, reflections: int, rubrics: int, references: int, citations: int, *, full: bool) -> Path:
+    rng = random.Random(2026)  # the same posts in both variants
+    docs = root / "docs"
+    (docs / "blog" / "posts").mkdir(parents=True)
+    (docs / "index.md").write_text("# Portfolio\n", encoding="utf-8")
+    (docs / "tags.md").write_text("# Tags\n\n<!-- material/tags -->\n", encoding="utf-8")
+    (docs / "blog" / "index.md").write_text("# Reflections\n", encoding="utf-8")
+    (docs / "blog" / ".authors.yml").write_text("authors:\n  coach:\n    name: Demo Coach\n    description: Coach\n    avatar: ../a.svg\n", encoding="utf-8")
+    for n in range(reflections):
+        text = post(rng, n, citations, references, cite=full)
+        (docs / "blog" / "posts" / f"reflection-{n:04d}.md").write_text(text, encoding="utf-8")
+    if full:
+        (docs / "rubrics").mkdir()
+        for n in range(rubrics):
+            (docs / "rubrics" / f"rubric-{n:02d}.yml").write_text(rubric(rng, n), encoding="utf-8")
+        (root / "references.bib").write_text(bibliography(references), encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(MKDOCS.format(extra=FULL_PLUGINS if full else ""), encoding="utf-8")
+    return config
+
+
+def run(script: str, *args: str) -> dict[str, float]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, env=env)
+    if result.returncode != 0:
+        sys.exit(f"build failed:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def format_clusters(count: int) -> tuple[float, float]:
+    """Seconds to format `count` clusters in one call, cold and then from the cache."""
+    from coachfolio.core.citations.bibliography import Bibliography
+    from coachfolio.core.citations.formatter import CitationFormatter
+    from coachfolio.core.citations.styles import find_style
+
+    items = {
+        f"ref{n}": {"id": f"ref{n}", "type": "book", "title": f"Study {n}", "author": [{"family": f"Author{n % 60}", "given": "A."}],
+                    "issued": {"date-parts": [[2000 + n % 20]]}, "publisher": "Corwin"}
+        for n in range(150)
+    }
+    formatter = CitationFormatter(Bibliography(items=items), find_style("apa", Path(".")))
+    clusters = [f"[@ref{n % 150}, p. {n}]" for n in range(count)]
+    started = time.perf_counter()
+    formatter.format(clusters, list(items))
+    cold = time.perf_counter() - started
+    started = time.perf_counter()
+    formatter.format(clusters, list(items))
+    return cold, time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--reflections", type=int, default=300)
+    parser.add_argument("--rubrics", type=int, default=10)
+    parser.add_argument("--references", type=int, default=150)
+    parser.add_argument("--citations", type=int, default=8, help="citations per reflection")
+    parser.add_argument("--repeats", type=int, default=3, help="pairs of builds")
+    parser.add_argument("--keep", action="store_true", help="keep the generated sites")
+    options = parser.parse_args()
+
+    root = Path(tempfile.mkdtemp(prefix="coachfolio-bench-"))
+    try:
+        sizes = (options.reflections, options.rubrics, options.references, options.citations)
+        full = generate(root / "full", *sizes, full=True)
+        baseline = generate(root / "baseline", *sizes, full=False)
+        results: dict[str, list[dict[str, float]]] = {"full": [], "baseline": []}
+        for repeat in range(options.repeats):
+            # Alternate which goes first, so drift in the machine's speed hits both.
+            order = [("baseline", baseline), ("full", full)] if repeat % 2 == 0 else [("full", full), ("baseline", baseline)]
+            for name, config in order:
+                site = config.parent / f"site-{repeat}"
+                results[name].append(run(CHILD, str(config), str(site)))
+                shutil.rmtree(site)
+        seconds = {name: statistics.median(r["seconds"] for r in runs) for name, runs in results.items()}
+        memory = {name: max(r["peak_kib"] for r in runs) / 1024 for name, runs in results.items()}
+        cold, cached = format_clusters(1000)
+        touched = full.parent / "docs" / "blog" / "posts" / "reflection-0000.md"
+        rebuild = run(REBUILD, str(full), str(full.parent / "site-serve"), str(touched))["seconds"]
+
+        print(f"portfolio: {options.reflections} reflections, {options.rubrics} rubrics, "
+              f"{options.references} references, {options.citations} citations each; {options.repeats} pairs")
+        print(f"baseline (Material blog + tags): median {seconds['baseline']:.2f} s, peak {memory['baseline']:.0f} MiB")
+        print(f"full (with Coachfolio):          median {seconds['full']:.2f} s, peak {memory['full']:.0f} MiB")
+        print(f"ratio full/baseline: time {seconds['full'] / seconds['baseline']:.3f}, memory {memory['full'] / memory['baseline']:.3f}")
+        print(f"formatting 1000 citation clusters: {cold:.2f} s cold, {cached:.3f} s cached")
+        print(f"rebuild after touching one post (as mkdocs serve): {rebuild:.2f} s")
+    finally:
+        if options.keep:
+            print(f"sites kept in {root}")
+        else:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
