@@ -157,10 +157,10 @@ def test_a_figure_without_alt_text_or_from_another_host_fails_strict(tmp_path: P
     with pytest.raises(Abort):
         build_site(write_site(tmp_path, SITE.replace("  - blog\n", ""), files), tmp_path / "site")
     assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == [
-        "coachfolio: docs/figures.md:3: figure has no alt text; write it in the brackets: ::figure[What the image shows]{…}",
-        "coachfolio: docs/figures.md:5: figure image 'https://cdn.example.org/a.jpg' would load from another host; save it in the site and link it by path",
-        "coachfolio: docs/figures.md:7: unknown figure attribute 'credits'; expected src, caption, credit, source, link, source_link, license, license_link",
-        "coachfolio: docs/figures.md:9: figure image 'img/lost.png' is not in the site (paths are relative to the page)",
+        "coachfolio: docs/figures.md:3:1: figure has no alt text; write it in the brackets: ::figure[What the image shows]{…}",
+        "coachfolio: docs/figures.md:5:1: figure image 'https://cdn.example.org/a.jpg' would load from another host; save it in the site and link it by path",
+        "coachfolio: docs/figures.md:7:1: unknown figure attribute 'credits'; expected src, caption, credit, source, link, source_link, license, license_link",
+        "coachfolio: docs/figures.md:9:1: figure image 'img/lost.png' is not in the site (paths are relative to the page)",
     ]
 
 

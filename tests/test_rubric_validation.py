@@ -279,5 +279,15 @@ def test_an_unknown_rubric_in_an_embed_fails_a_strict_build(tmp_path: Path, capl
         build_site(config, tmp_path / "site")
     errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
     assert errors == [
-        "coachfolio: docs/index.md:5: unknown rubric 'advisor-skils' (did you mean 'advisor-skills'?); rubrics are the .yml files in docs/rubrics/"
+        "coachfolio: docs/index.md:5:1: unknown rubric 'advisor-skils' (did you mean 'advisor-skills'?); rubrics are the .yml files in docs/rubrics/"
+    ]
+
+
+def test_embed_errors_count_lines_of_the_whole_file(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    page = "---\ntitle: Home\ntags: [a]\n---\n\n# Home\n\n    ::rubric[nope]\n"
+    config = write_site(tmp_path, SITE, {"docs/index.md": page, "docs/rubrics/advisor-skills.yml": GOOD})
+    with pytest.raises(Abort):
+        build_site(config, tmp_path / "site")
+    assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == [
+        "coachfolio: docs/index.md:8:5: unknown rubric 'nope'; rubrics are the .yml files in docs/rubrics/"
     ]

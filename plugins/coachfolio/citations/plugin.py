@@ -36,6 +36,7 @@ from coachfolio.core.citations.formatter import CitationFormatter, Formatted
 from coachfolio.core.citations.pandoc import PandocError
 from coachfolio.core.citations.styles import StyleNotFound, find_style
 from coachfolio.core.citations.syntax import Cluster, find_citations, replace_citations
+from coachfolio.core import checks
 from coachfolio.core.directives import find_directives, replace_directives
 from coachfolio.core.filecache import cached
 from coachfolio.core.frontmatter import body_start_line, split_front_matter
@@ -43,7 +44,7 @@ from coachfolio.core.problems import DataFileError
 from coachfolio.core.suggest import did_you_mean
 from coachfolio.integration.assets import add_asset_files, use_assets
 from coachfolio.integration.pages import is_blog_post, page_date
-from coachfolio.integration.paths import display_path, relative_to_project, url_from
+from coachfolio.integration.paths import display_path, url_from
 from coachfolio.integration.templates import make_environment, render
 from coachfolio.citations.config import CitationsConfig
 
@@ -180,22 +181,14 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         name = display_path(page.file, config)
         first_line = body_start_line(page.file.content_string)
         record = self.pages.setdefault(page.file.src_uri, _PageCitations(page))
-        for key in listed:
-            # Like pandoc's `nocite`: in the page's reference list without an in-text citation.
-            if key not in self.bibliography:
-                log.warning(f"{name}: nocite names unknown citation key '{key}'{did_you_mean(key, self.bibliography.items)}")
-            elif key not in record.keys:
+        for problem in checks.nocite_keys(listed, name, self.bibliography.items) + checks.citation_keys(found, first_line, name, self.bibliography.items):
+            log.warning(str(problem))
+        # A page's `nocite`, as in pandoc, lists works without an in-text citation.
+        for key in listed + [key for cluster in found for key in cluster.keys]:
+            if key in self.bibliography and key not in record.keys:
                 record.keys.append(key)
         tokens = []
         for cluster in found:
-            for key in cluster.keys:
-                if key not in self.bibliography:
-                    log.warning(
-                        f"{name}:{cluster.line + first_line - 1}:{cluster.column}: unknown citation key '{key}'"
-                        f"{did_you_mean(key, self.bibliography.items)}"
-                    )
-                elif key not in record.keys:
-                    record.keys.append(key)
             record.clusters.append(len(self.clusters))
             tokens.append(f"COACHFOLIOCITE{len(self.clusters)}END")
             self.clusters.append((cluster, page.file.src_uri))

@@ -10,7 +10,7 @@ closest valid codes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib.resources import files as package_files
 from pathlib import Path
@@ -243,3 +243,40 @@ def bundled_framework_ids() -> list[str]:
 
 def bundled_framework_path(framework_id: str) -> Path:
     return Path(str(package_files("coachfolio") / "frameworks" / f"{framework_id}.yml"))
+
+
+def load_configured_frameworks(
+    entries: list[str], root: Path, load: Callable[[Path, str], Framework] = load_framework
+) -> tuple[list[Framework], list[str]]:
+    """The frameworks a site configures (bundled ids or paths relative to `root`), and what is wrong.
+
+    Problems are sentences naming where they come from, ready to show.
+    """
+    bundled = bundled_framework_ids()
+    frameworks: list[Framework] = []
+    problems: list[str] = []
+    where = "mkdocs.yml: coachfolio/standards: frameworks:"
+    for entry in entries:
+        if entry in bundled:
+            path, name = bundled_framework_path(entry), entry
+        elif entry.endswith((".yml", ".yaml")):
+            path, name = root / entry, entry
+            if not path.is_file():
+                problems.append(f"{where} file '{entry}' does not exist (paths are relative to mkdocs.yml)")
+                continue
+        else:
+            problems.append(
+                f"{where} unknown framework '{entry}'{did_you_mean(entry, bundled)}; "
+                f"use a bundled id ({', '.join(bundled)}) or a path to a .yml file"
+            )
+            continue
+        try:
+            framework = load(path, name)
+        except DataFileError as error:
+            problems.extend(str(p) for p in error.problems)
+            continue
+        if any(f.id == framework.id for f in frameworks):
+            problems.append(f"{where} framework id '{framework.id}' is configured twice")
+            continue
+        frameworks.append(framework)
+    return frameworks, problems

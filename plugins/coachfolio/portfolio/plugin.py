@@ -25,9 +25,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from coachfolio.core import checks
 from coachfolio.core.directives import find_directives, replace_directives
-from coachfolio.core.figures import Figure, read_figure
-from coachfolio.core.frontmatter import body_start_line, read_front_matter
+from coachfolio.core.figures import Figure
+from coachfolio.core.frontmatter import body_start_line
 from coachfolio.core.problems import DataFileError
 from coachfolio.core.series import Series, load_series
 from coachfolio.core.suggest import did_you_mean
@@ -109,47 +110,28 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
         if not self.config.enabled:
             return None
         name = display_path(page.file, config)
-        if "series" in page.meta:
-            self._join_series(page, name)
+        membership, problems = checks.series_membership(page.meta, page.file.content_string, name, self.series, self.series_file)
+        for problem in problems:
+            log.error(str(problem))
+        if membership is not None:
+            self.parts.append(_Part(page, *membership))
         directives = find_directives(markdown, DIRECTIVES)
         if not directives:
             return None
         first_line = body_start_line(page.file.content_string)
         tokens = {}
         for directive in directives:
-            where = f"{name}:{directive.line + first_line - 1}"
-            if directive.malformed:
-                log.warning(f"{where}: '{directive.malformed}' in ::{directive.name} is not key=\"value\"")
             value: object = directive
             if directive.name == "figure":
-                figure, problems = read_figure(directive.argument, directive.attributes)
-                if figure.src and not figure.remote and files.get_file_from_path(_image_uri(figure.src, page)) is None:
-                    problems.append(f"figure image '{figure.src}' is not in the site (paths are relative to the page)")
+                value, problems = checks.figure(
+                    directive, first_line, name, lambda src: files.get_file_from_path(_image_uri(src, page)) is not None
+                )
                 for problem in problems:
-                    log.warning(f"{where}: {problem}")
-                value = figure
+                    log.warning(str(problem))
             elif directive.name == "series-parts" and directive.argument not in self.series:
-                log.error(f"{where}: unknown series '{directive.argument}'{did_you_mean(directive.argument, self.series)}")
+                log.error(f"{name}:{directive.line + first_line - 1}:1: unknown series '{directive.argument}'{did_you_mean(directive.argument, self.series)}")
             tokens[directive.line] = self.placeholders.token(page.file.src_uri, value)
         return replace_directives(markdown, directives, tokens)
-
-    def _join_series(self, page: Page, name: str) -> None:
-        def where(key: str) -> str:
-            # Parsed again for its position only when there is something to report.
-            document = read_front_matter(page.file.content_string, name)
-            position = document.at(key) if document else None
-            return f"{name}:{position.line}:{position.column}" if position else name
-
-        series_id = str(page.meta.get("series"))
-        if series_id not in self.series:
-            known = f"series are described in {self.series_file}" if self.series else f"no series file ({self.series_file}) describes any series"
-            log.error(f"{where('series')}: unknown series '{series_id}'{did_you_mean(series_id, self.series)}; {known}")
-            return
-        order = page.meta.get("series_order")
-        if order is not None and (isinstance(order, bool) or not isinstance(order, (int, float))):
-            log.error(f"{where('series_order')}: series_order must be a number, not '{order}'")
-            order = None
-        self.parts.append(_Part(page, series_id, order))
 
     def on_page_content(self, html_: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:

@@ -22,12 +22,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from coachfolio.core import checks
 from coachfolio.core.directives import find_directives, replace_directives
+from coachfolio.core.frontmatter import body_start_line
 from coachfolio.core.filecache import cached
 from coachfolio.core.problems import DataFileError, Problem
 from coachfolio.core.rubric_export import canvas_csv, rubric_json
 from coachfolio.core.rubrics import Rubric, load_rubric
-from coachfolio.core.suggest import did_you_mean
 from coachfolio.integration.assets import add_asset_files, use_assets
 from coachfolio.integration.navigation import add_under_index
 from coachfolio.integration.pages import generated_page_source
@@ -145,16 +146,13 @@ class RubricsPlugin(BasePlugin[RubricsConfig]):
         directives = find_directives(markdown, DIRECTIVES)
         if not directives:
             return None
-        tokens = {}
-        for directive in directives:
-            rubric = self.rubrics.get(directive.argument)
-            if directive.name != "rubric-index" and rubric is None:
-                log.error(
-                    f"{display_path(page.file, config)}:{directive.line}: unknown rubric '{directive.argument}'"
-                    f"{did_you_mean(directive.argument, self.rubrics)}; "
-                    f"rubrics are the .yml files in {relative_to_project(str(Path(config.docs_dir) / self.folder), config)}/"
-                )
-            tokens[directive.line] = self.placeholders.token(page.file.src_uri, _Use(directive.name, rubric, directive.argument))
+        folder = relative_to_project(str(Path(config.docs_dir) / self.folder), config)
+        first_line = body_start_line(page.file.content_string)
+        for problem in checks.rubric_embeds(directives, first_line, display_path(page.file, config), self.rubrics, folder):
+            log.error(str(problem))
+        tokens = {
+            d.line: self.placeholders.token(page.file.src_uri, _Use(d.name, self.rubrics.get(d.argument), d.argument)) for d in directives
+        }
         return replace_directives(markdown, directives, tokens)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:

@@ -23,16 +23,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from coachfolio.core.alignment import Alignment, read_alignments
-from coachfolio.core.directives import find_directives, find_inline_directives, replace_directives, replace_inline_directives
+from coachfolio.core import checks
+from coachfolio.core.directives import find_directives, replace_directives, replace_inline_directives
 from coachfolio.core.evidence import Artifact, Coverage, Evidence
 from coachfolio.core.filecache import cached
-from coachfolio.core.fields import FieldChecker
-from coachfolio.core.frameworks import Framework, Frameworks, Indicator, bundled_framework_ids, bundled_framework_path, load_framework
-from coachfolio.core.frontmatter import body_start_line, read_front_matter
-from coachfolio.core.problems import DataFileError
+from coachfolio.core.frameworks import Framework, Frameworks, Indicator, load_configured_frameworks, load_framework
+from coachfolio.core.frontmatter import body_start_line
 from coachfolio.core.suggest import did_you_mean
-from coachfolio.core.yamlfile import YamlDocument
 from coachfolio.integration.assets import add_asset_files, use_assets
 from coachfolio.integration.navigation import add_under_index
 from coachfolio.integration.pages import first_paragraph_text, generated_page_source, is_blog_post, page_date
@@ -94,33 +91,9 @@ class StandardsPlugin(BasePlugin[StandardsConfig]):
 
     def _load_frameworks(self, config: MkDocsConfig) -> list[Framework]:
         root = Path(config.config_file_path or ".").parent
-        bundled = bundled_framework_ids()
-        frameworks: list[Framework] = []
-        problems: list[str] = []
-        where = "mkdocs.yml: coachfolio/standards: frameworks:"
-        for entry in self.config.frameworks:
-            if entry in bundled:
-                path, name = bundled_framework_path(entry), entry
-            elif entry.endswith((".yml", ".yaml")):
-                path, name = root / entry, entry
-                if not path.is_file():
-                    problems.append(f"{where} file '{entry}' does not exist (paths are relative to mkdocs.yml)")
-                    continue
-            else:
-                problems.append(
-                    f"{where} unknown framework '{entry}'{did_you_mean(entry, bundled)}; "
-                    f"use a bundled id ({', '.join(bundled)}) or a path to a .yml file"
-                )
-                continue
-            try:
-                framework = cached(lambda: load_framework(path, name), path, key=(name,))
-            except DataFileError as error:
-                problems.extend(str(p) for p in error.problems)
-                continue
-            if any(f.id == framework.id for f in frameworks):
-                problems.append(f"{where} framework id '{framework.id}' is configured twice")
-                continue
-            frameworks.append(framework)
+        frameworks, problems = load_configured_frameworks(
+            self.config.frameworks, root, load=lambda path, name: cached(lambda: load_framework(path, name), path, key=(name,))
+        )
         if problems:
             raise PluginError("Standards frameworks have problems:\n" + "\n".join(problems))
         return frameworks
@@ -185,48 +158,31 @@ class StandardsPlugin(BasePlugin[StandardsConfig]):
         name = display_path(page.file, config)
         claims = _Claims()
         if "standards" in page.meta:
-            self._read_front_matter(page, name, claims)
-        mentions = find_inline_directives(markdown, "standard")
-        first_line = body_start_line(page.file.content_string) if mentions else 1
+            found, problems = checks.standards_in_front_matter(page.meta, page.file.content_string, name, self.frameworks)
+            for problem in problems:
+                log.error(str(problem))
+            for indicator, status in found:
+                claims.add(indicator, status)
+        first_line = body_start_line(page.file.content_string) if ":standard[" in markdown else 1
+        mentioned, problems = checks.standard_mentions(markdown, first_line, name, self.frameworks)
+        for problem in problems:
+            log.error(str(problem))
         links = []
-        for mention in mentions:
-            found = self.frameworks.resolve(mention.argument)
-            if isinstance(found, str):
-                log.error(f"{name}:{mention.line + first_line - 1}:{mention.column}: {found}")
+        for mention, indicator in mentioned:
+            if indicator is None:
                 links.append(f"**{mention.argument}** (unknown standard)")
-                continue
-            claims.add(found, None)
-            links.append(self._mention(found, page))
+            else:
+                claims.add(indicator, None)
+                links.append(self._mention(indicator, page))
         if claims.items:
             self.claims[page.file.src_uri] = claims
+        mentions = [mention for mention, _ in mentioned]
         markdown = replace_inline_directives(markdown, mentions, links)
         directives = find_directives(markdown, DIRECTIVES)
         if directives:
             tokens = {d.line: self.placeholders.token(page.file.src_uri, (d.name, d.argument)) for d in directives}
             markdown = replace_directives(markdown, directives, tokens)
         return markdown
-
-    def _read_front_matter(self, page: Page, name: str, claims: _Claims) -> None:
-        document = YamlDocument(name, {"standards": page.meta.get("standards")})
-        checker, resolved = self._resolve(document)
-        if checker.problems or any(isinstance(found, str) for _, found in resolved):
-            # Only a page with a mistake is worth parsing again for line and column numbers.
-            located = read_front_matter(page.file.content_string, name)
-            if located is not None and isinstance(located.data, dict):
-                checker, resolved = self._resolve(located)
-        for problem in checker.problems:
-            log.error(str(problem))
-        for alignment, found in resolved:
-            if isinstance(found, str):
-                log.error(f"{name}:{alignment.line}:{alignment.column}: {found}")
-            else:
-                claims.add(found, alignment.status)
-
-    def _resolve(self, document: YamlDocument) -> tuple[FieldChecker, list[tuple[Alignment, Indicator | str]]]:
-        """Read the `standards:` of a front matter document and look each reference up."""
-        checker = FieldChecker(document)
-        alignments = read_alignments(document.data.get("standards"), ("standards",), checker, "the page")
-        return checker, [(alignment, self.frameworks.resolve(alignment.reference)) for alignment in alignments]
 
     def _mention(self, indicator: Indicator, page: Page) -> str:
         """A Markdown link to the indicator, so MkDocs (and the blog's excerpts) resolve it."""

@@ -1,0 +1,1 @@
+"""The `coachfolio` command's work: new files, checks and imports for a portfolio project."""

@@ -1,0 +1,188 @@
+"""`coachfolio check`: every rule the plugins apply, without building the site.
+
+The rules are the core's, the same functions the plugins call during a build,
+so a page that passes here passes `mkdocs build --strict` as far as Coachfolio
+is concerned.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from coachfolio.authoring.project import Project
+from coachfolio.core import checks
+from coachfolio.core.citations.bibliography import Bibliography, load_bibliography
+from coachfolio.core.citations.syntax import find_citations
+from coachfolio.core.directives import find_directives
+from coachfolio.core.frameworks import Frameworks, load_configured_frameworks
+from coachfolio.core.frontmatter import split_front_matter
+from coachfolio.core.problems import DataFileError, Problem
+from coachfolio.core.rubrics import load_rubric
+from coachfolio.core.series import Series, load_series
+from coachfolio.core.yamlfile import YamlDocument, parse_yaml
+
+
+@dataclass
+class Report:
+    """What `check` found: located problems, and problems of the configuration."""
+
+    problems: list[Problem] = field(default_factory=list)
+    settings: list[str] = field(default_factory=list)
+    pages: int = 0
+    rubrics: int = 0
+
+    def lines(self) -> list[str]:
+        return self.settings + [str(p) for p in sorted(set(self.problems))]
+
+
+@dataclass
+class _Context:
+    project: Project
+    report: Report
+    slugs: set[str] = field(default_factory=set)
+    frameworks: Frameworks | None = None
+    bibliography: Bibliography | None = None
+    series: dict[str, Series] | None = None
+    series_file: str = ""
+    authors: dict[str, Any] = field(default_factory=dict)
+
+
+def check_project(project: Project) -> Report:
+    """Check every data file and page of `project`."""
+    context = _Context(project, Report())
+    _check_rubrics(context)
+    _check_frameworks(context)
+    _check_bibliography(context)
+    _check_series(context)
+    try:
+        context.authors = project.authors()
+    except DataFileError as error:
+        context.report.problems.extend(error.problems)
+    for path in sorted(project.docs_dir.rglob("*.md")):
+        relative = path.relative_to(project.docs_dir)
+        if any(part.startswith(".") for part in relative.parts):
+            continue  # MkDocs leaves dot-files out of a site
+        context.report.pages += 1
+        _check_page(context, path)
+    return context.report
+
+
+def _check_rubrics(context: _Context) -> None:
+    project = context.project
+    if project.plugin("coachfolio/rubrics") is None or not project.rubrics_dir.is_dir():
+        return
+    for path in sorted([*project.rubrics_dir.glob("*.yml"), *project.rubrics_dir.glob("*.yaml")]):
+        context.report.rubrics += 1
+        try:
+            load_rubric(path, project.name(path))
+            context.slugs.add(path.stem)
+        except DataFileError as error:
+            context.report.problems.extend(error.problems)
+            context.slugs.add(path.stem)  # an embed of it is not a second mistake
+
+
+def _check_frameworks(context: _Context) -> None:
+    options = context.project.plugin("coachfolio/standards")
+    if options is None:
+        return
+    frameworks, problems = load_configured_frameworks(list(options.get("frameworks", ["iste-coaches-2019"])), context.project.root)
+    context.report.settings.extend(problems)
+    default = options.get("default") or (frameworks[0].id if frameworks else None)
+    context.frameworks = Frameworks(frameworks, default)
+
+
+def _check_bibliography(context: _Context) -> None:
+    options = context.project.plugin("coachfolio/citations")
+    if options is None:
+        return
+    names = options.get("bibliography", [])
+    names = [names] if isinstance(names, str) else list(names)
+    try:
+        context.bibliography = load_bibliography([(context.project.root / name, name) for name in names])
+    except DataFileError as error:
+        context.report.problems.extend(error.problems)
+
+
+def _check_series(context: _Context) -> None:
+    options = context.project.plugin("coachfolio/portfolio")
+    if options is None:
+        return
+    path = context.project.docs_dir / str(options.get("series_file", "blog/.series.yml"))
+    context.series_file = context.project.name(path)
+    try:
+        context.series = load_series(path, context.series_file) if path.is_file() else {}
+    except DataFileError as error:
+        context.report.problems.extend(error.problems)
+        context.series = {}
+
+
+def _check_page(context: _Context, path: Path) -> None:
+    project, report = context.project, context.report
+    name = project.name(path)
+    try:
+        source = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        report.problems.append(Problem(name, 1, 1, f"the file is not UTF-8 text ({error.reason})"))
+        return
+    front, body = split_front_matter(source)
+    first_line = source.count("\n", 0, len(source) - len(body)) + 1 if front is not None else 1
+    meta: dict[str, Any] = {}
+    document = None
+    if front is not None:
+        try:
+            document = parse_yaml("\n" + front, name)
+        except DataFileError as error:
+            report.problems.extend(error.problems)
+            return
+        meta = document.data if isinstance(document.data, dict) else {}
+    if _is_post(project, path):
+        report.problems.extend(_post_problems(meta, document, name, context.authors))
+    if context.frameworks is not None:
+        report.problems.extend(checks.standards_in_front_matter(meta, source, name, context.frameworks)[1] if "standards" in meta else [])
+        report.problems.extend(checks.standard_mentions(body, first_line, name, context.frameworks)[1])
+    if context.bibliography is not None:
+        report.problems.extend(checks.citation_keys(find_citations(body), first_line, name, context.bibliography.items))
+    if context.series is not None:
+        report.problems.extend(checks.series_membership(meta, source, name, context.series, context.series_file)[1])
+    directives = find_directives(body, ["rubric", "figure"])
+    if project.plugin("coachfolio/rubrics") is not None:
+        report.problems.extend(checks.rubric_embeds(directives, first_line, name, context.slugs, project.name(project.rubrics_dir)))
+    if project.plugin("coachfolio/portfolio") is not None:
+        for directive in (d for d in directives if d.name == "figure"):
+            exists = lambda src: (project.docs_dir / src.lstrip("/")).is_file() if src.startswith("/") else (path.parent / src).is_file()  # noqa: E731
+            report.problems.extend(checks.figure(directive, first_line, name, exists)[1])
+
+
+def _is_post(project: Project, path: Path) -> bool:
+    if project.plugin("blog", "material/blog") is None:
+        return False
+    try:
+        path.relative_to(project.posts_dir)
+        return True
+    except ValueError:
+        return False
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def _post_problems(meta: dict[str, Any], document: YamlDocument | None, name: str, authors: dict[str, Any]) -> list[Problem]:
+    """What Material's blog would refuse in a post's front matter: a missing or invalid date, unknown authors."""
+    where = document.at if document else (lambda *path: None)
+    problems = []
+    value = meta.get("date")
+    created = value.get("created") if isinstance(value, dict) else value
+    if value is None:
+        problems.append(Problem(name, 1, 1, "a post needs 'date' in its front matter (date: 2026-01-15, or created: under date)"))
+    elif not isinstance(created, (str, date)) or not _DATE.match(str(created)):
+        position = where("date")
+        problems.append(Problem(name, position.line if position else 1, position.column if position else 1, f"'date' must be a date such as 2026-01-15, not '{created}'"))
+    for index, author in enumerate(meta.get("authors") or []):
+        if authors and author not in authors:
+            position = where("authors", index)
+            problems.append(Problem(name, position.line if position else 1, position.column if position else 1, f"unknown author '{author}'; authors are listed in the blog's .authors.yml"))
+    return problems

@@ -1,0 +1,132 @@
+"""The rules a page must follow, in one place for the plugins and `coachfolio check`.
+
+Each function looks at one aspect of one page (its Markdown after the front
+matter, whose first line is `first_line` of the file) and returns what it found
+together with the problems, each located at a file, line and column. The
+plugins log the problems during a build; `coachfolio check` prints them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping
+from typing import Any
+
+from coachfolio.core.alignment import Alignment, read_alignments
+from coachfolio.core.citations.syntax import Cluster
+from coachfolio.core.directives import Directive, InlineDirective, find_inline_directives
+from coachfolio.core.fields import FieldChecker
+from coachfolio.core.figures import Figure, read_figure
+from coachfolio.core.frameworks import Frameworks, Indicator
+from coachfolio.core.frontmatter import read_front_matter
+from coachfolio.core.problems import Problem
+from coachfolio.core.series import Series
+from coachfolio.core.suggest import did_you_mean
+from coachfolio.core.yamlfile import YamlDocument
+
+
+def _located(source: str, file: str, fallback: Mapping[str, Any]) -> YamlDocument:
+    """The front matter with positions; parsed only when a problem needs a line number."""
+    document = read_front_matter(source, file)
+    if document is not None and isinstance(document.data, dict):
+        return document
+    return YamlDocument(file, dict(fallback))
+
+
+def standards_in_front_matter(
+    meta: Mapping[str, Any], source: str, file: str, frameworks: Frameworks
+) -> tuple[list[tuple[Indicator, str | None]], list[Problem]]:
+    """The indicators a page's `standards:` names, with their status."""
+
+    def resolve(document: YamlDocument) -> tuple[FieldChecker, list[tuple[Alignment, Indicator | str]]]:
+        checker = FieldChecker(document)
+        alignments = read_alignments(document.data.get("standards"), ("standards",), checker, "the page")
+        return checker, [(a, frameworks.resolve(a.reference)) for a in alignments]
+
+    checker, resolved = resolve(YamlDocument(file, {"standards": meta.get("standards")}))
+    if checker.problems or any(isinstance(found, str) for _, found in resolved):
+        checker, resolved = resolve(_located(source, file, meta))
+    problems = list(checker.problems)
+    claims = []
+    for alignment, found in resolved:
+        if isinstance(found, str):
+            problems.append(Problem(file, alignment.line, alignment.column, found))
+        else:
+            claims.append((found, alignment.status))
+    return claims, problems
+
+
+def standard_mentions(
+    markdown: str, first_line: int, file: str, frameworks: Frameworks
+) -> tuple[list[tuple[InlineDirective, Indicator | None]], list[Problem]]:
+    """Every `:standard[…]` of a page with the indicator it names (None when unknown)."""
+    mentions = []
+    problems = []
+    for mention in find_inline_directives(markdown, "standard"):
+        found = frameworks.resolve(mention.argument)
+        if isinstance(found, str):
+            problems.append(Problem(file, mention.line + first_line - 1, mention.column, found))
+            mentions.append((mention, None))
+        else:
+            mentions.append((mention, found))
+    return mentions, problems
+
+
+def citation_keys(clusters: list[Cluster], first_line: int, file: str, known: Collection[str]) -> list[Problem]:
+    """A problem for every citation key that is not in the bibliography."""
+    return [
+        Problem(file, cluster.line + first_line - 1, cluster.column, f"unknown citation key '{key}'{did_you_mean(key, known)}")
+        for cluster in clusters
+        for key in cluster.keys
+        if key not in known
+    ]
+
+
+def nocite_keys(keys: list[str], file: str, known: Collection[str]) -> list[Problem]:
+    """A problem for every key of a page's `nocite` that is not in the bibliography."""
+    return [Problem(file, 1, 1, f"nocite names unknown citation key '{key}'{did_you_mean(key, known)}") for key in keys if key not in known]
+
+
+def rubric_embeds(directives: list[Directive], first_line: int, file: str, slugs: Collection[str], folder: str) -> list[Problem]:
+    """A problem for every `::rubric[…]` that names no rubric."""
+    return [
+        Problem(
+            file,
+            d.line + first_line - 1,
+            len(d.indent) + 1,
+            f"unknown rubric '{d.argument}'{did_you_mean(d.argument, slugs)}; rubrics are the .yml files in {folder}/",
+        )
+        for d in directives
+        if d.name == "rubric" and d.argument not in slugs
+    ]
+
+
+def series_membership(
+    meta: Mapping[str, Any], source: str, file: str, series: Mapping[str, Series], series_file: str
+) -> tuple[tuple[str, float | None] | None, list[Problem]]:
+    """The series a page joins and its `series_order`, or the problems with them."""
+    if "series" not in meta:
+        return None, []
+
+    def at(key: str) -> tuple[int, int]:
+        position = _located(source, file, meta).at(key)
+        return position.line, position.column
+
+    series_id = str(meta.get("series"))
+    if series_id not in series:
+        known = f"series are described in {series_file}" if series else f"no series file ({series_file}) describes any series"
+        return None, [Problem(file, *at("series"), f"unknown series '{series_id}'{did_you_mean(series_id, series)}; {known}")]
+    order = meta.get("series_order")
+    if order is not None and (isinstance(order, bool) or not isinstance(order, (int, float))):
+        return (series_id, None), [Problem(file, *at("series_order"), f"series_order must be a number, not '{order}'")]
+    return (series_id, order), []
+
+
+def figure(directive: Directive, first_line: int, file: str, image_exists: Callable[[str], bool]) -> tuple[Figure, list[Problem]]:
+    """The figure a `::figure` directive describes, and what is wrong with it."""
+    found, messages = read_figure(directive.argument, directive.attributes)
+    if directive.malformed:
+        messages.insert(0, f"'{directive.malformed}' in ::figure is not key=\"value\"")
+    if found.src and not found.remote and not image_exists(found.src):
+        messages.append(f"figure image '{found.src}' is not in the site (paths are relative to the page)")
+    line, column = directive.line + first_line - 1, len(directive.indent) + 1
+    return found, [Problem(file, line, column, message) for message in messages]
