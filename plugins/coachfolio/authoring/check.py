@@ -152,9 +152,13 @@ def _check_page(context: _Context, path: Path) -> None:
     if project.plugin("coachfolio/rubrics") is not None:
         report.problems.extend(checks.rubric_embeds(directives, first_line, name, context.slugs, project.name(project.rubrics_dir)))
     if project.plugin("coachfolio/portfolio") is not None:
+
+        def image_exists(src: str) -> bool:
+            # As the plugin resolves it: from the page's folder, or from docs_dir with a leading slash.
+            return (project.docs_dir / src.lstrip("/") if src.startswith("/") else path.parent / src).is_file()
+
         for directive in (d for d in directives if d.name == "figure"):
-            exists = lambda src: (project.docs_dir / src.lstrip("/")).is_file() if src.startswith("/") else (path.parent / src).is_file()  # noqa: E731
-            report.problems.extend(checks.figure(directive, first_line, name, exists)[1])
+            report.problems.extend(checks.figure(directive, first_line, name, image_exists)[1])
 
 
 def _is_post(project: Project, path: Path) -> bool:
@@ -172,17 +176,15 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 def _post_problems(meta: dict[str, Any], document: YamlDocument | None, name: str, authors: dict[str, Any]) -> list[Problem]:
     """What Material's blog would refuse in a post's front matter: a missing or invalid date, unknown authors."""
-    where = document.at if document else (lambda *path: None)
+    document = document or YamlDocument(name, meta)
     problems = []
     value = meta.get("date")
     created = value.get("created") if isinstance(value, dict) else value
     if value is None:
         problems.append(Problem(name, 1, 1, "a post needs 'date' in its front matter (date: 2026-01-15, or created: under date)"))
     elif not isinstance(created, (str, date)) or not _DATE.match(str(created)):
-        position = where("date")
-        problems.append(Problem(name, position.line if position else 1, position.column if position else 1, f"'date' must be a date such as 2026-01-15, not '{created}'"))
+        problems.append(document.problem(("date",), f"'date' must be a date such as 2026-01-15, not '{created}'"))
     for index, author in enumerate(meta.get("authors") or []):
         if authors and author not in authors:
-            position = where("authors", index)
-            problems.append(Problem(name, position.line if position else 1, position.column if position else 1, f"unknown author '{author}'; authors are listed in the blog's .authors.yml"))
+            problems.append(document.problem(("authors", index), f"unknown author '{author}'; authors are listed in the blog's .authors.yml"))
     return problems

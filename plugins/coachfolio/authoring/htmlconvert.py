@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 from bs4 import BeautifulSoup, Comment, Tag
 from markdownify import MarkdownConverter
 
+from coachfolio.authoring.reports import directive_attribute
+
 _CAPTION = re.compile(r"\[caption[^\]]*\](.*?)\[/caption\]", re.DOTALL)
 _BLOCK_TAGS = ("p", "div", "figure", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "table", "hr", "img")
 _CREDIT = re.compile(r"^\s*(?:Photo|Image|Picture) by\s+(?P<who>.+?)(?:\s+on\s+(?P<where>.+?))?\s*\.?\s*$", re.IGNORECASE)
@@ -40,11 +42,6 @@ def _autop(html: str) -> str:
         else:
             wrapped.append("<p>" + stripped.replace("\n", "<br>\n") + "</p>")
     return "\n\n".join(wrapped)
-
-
-def _attribute(text: str) -> str:
-    """A value for a directive attribute (double quotes become typographic ones)."""
-    return " ".join(text.replace('"', "”").split())
 
 
 class _Converter(MarkdownConverter):
@@ -115,5 +112,5 @@ def _figure_directive(figure: Tag, local) -> str:  # type: ignore[no-untyped-def
             attributes["source"] = credit.group("where")
     elif caption:
         attributes["caption"] = caption
-    text = " ".join(f'{key}="{_attribute(value)}"' for key, value in attributes.items())
+    text = " ".join(f'{key}="{directive_attribute(value)}"' for key, value in attributes.items())
     return f"::figure[{alt.replace(']', ')')}]{{{text}}}"

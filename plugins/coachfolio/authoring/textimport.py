@@ -10,42 +10,21 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from coachfolio.authoring.errors import AuthoringError
 from coachfolio.authoring.project import Project
+from coachfolio.authoring.reports import ImportSummary, directive_attribute
 from coachfolio.core.slugs import slugify
 
 _CREDIT = re.compile(r"^(?:Photo|Image) by\s+(?P<who>.+?)(?:\s+on(?:\s+(?P<where>\S.*?))?)?\s*$")
 _REFERENCE = re.compile(r"^[^\n]{2,120}?\((?:\d{4}[a-z]?|n\.d\.)\)\.?|^[A-Z][^\n]*,\s+[A-Z]\.")
-_IN_TEXT_CITATION = re.compile(r"\(([A-Z][^()\n]{1,80}?,\s*(?:\d{4}[a-z]?|n\.d\.)[^()\n]{0,40})\)")
 _CHROME = ("Comments are closed.",)
 
 
 class TextImportError(AuthoringError):
     """A file cannot be imported."""
-
-
-@dataclass
-class Summary:
-    written: list[str] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
-    citations: list[str] = field(default_factory=list)
-
-    def lines(self) -> list[str]:
-        out = [f"wrote {name}" for name in self.written]
-        out += [f"skipped {name}: it exists (use --force to overwrite)" for name in self.skipped]
-        if self.citations:
-            out.append("In-text citations to turn into keys ([@key]):")
-            out += [f"  {line}" for line in self.citations]
-        out.append(f"{len(self.written)} written, {len(self.skipped)} skipped")
-        return out
-
-
-def _attribute(text: str) -> str:
-    return " ".join(text.replace('"', "”").split())
 
 
 def convert_text(text: str) -> tuple[str, str]:
@@ -64,9 +43,9 @@ def convert_text(text: str) -> tuple[str, str]:
         lines = paragraph.splitlines()
         credit = _CREDIT.match(lines[-1].strip()) if len(lines) == 2 else None
         if credit:
-            attributes = f'credit="{_attribute(credit.group("who"))}"'
+            attributes = f'credit="{directive_attribute(credit.group("who"))}"'
             if credit.group("where"):
-                attributes += f' source="{_attribute(credit.group("where"))}"'
+                attributes += f' source="{directive_attribute(credit.group("where"))}"'
             blocks.append("<!-- The photo itself was not part of the text; its alt text and credit are. -->")
             blocks.append(f"::figure[{lines[0].strip().replace(']', ')')}]{{{attributes}}}")
         else:
@@ -78,7 +57,7 @@ def convert_text(text: str) -> tuple[str, str]:
     return title, "\n\n".join(blocks) + "\n"
 
 
-def import_text(project: Project, names: list[str], *, when: date, force: bool = False) -> Summary:
+def import_text(project: Project, names: list[str], *, when: date, force: bool = False) -> ImportSummary:
     """Write each file as a post dated `when`."""
     converted = []
     for name in names:
@@ -90,7 +69,7 @@ def import_text(project: Project, names: list[str], *, when: date, force: bool =
             raise TextImportError(f"{name}: {error}") from None
         converted.append((title, body))
     authors = list(project.authors())
-    summary = Summary()
+    summary = ImportSummary()
     for title, body in converted:
         path = project.posts_dir / f"{when.isoformat()}-{slugify(title)}.md"
         name = project.name(path)
@@ -110,7 +89,5 @@ def import_text(project: Project, names: list[str], *, when: date, force: bool =
         text = "\n".join(front) + f"\n\n# {title}\n\n{body}"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-        summary.written.append(name)
-        for number, line in enumerate(text.splitlines(), start=1):
-            summary.citations += [f"{name}:{number}: ({m.group(1)})" for m in _IN_TEXT_CITATION.finditer(line)]
+        summary.wrote(name, text)
     return summary

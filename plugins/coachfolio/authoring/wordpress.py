@@ -17,6 +17,7 @@ from pathlib import Path
 from coachfolio.authoring.errors import AuthoringError
 from coachfolio.authoring.htmlconvert import convert_post
 from coachfolio.authoring.project import Project
+from coachfolio.authoring.reports import ImportSummary
 from coachfolio.core.slugs import slugify
 
 NS = {
@@ -26,7 +27,6 @@ NS = {
     "excerpt": "http://wordpress.org/export/1.2/excerpt/",
 }
 DRAFT_STATUSES = {"draft", "private", "pending", "future"}
-_IN_TEXT_CITATION = re.compile(r"\(([A-Z][^()\n]{1,80}?,\s*(?:\d{4}[a-z]?|n\.d\.)[^()\n]{0,40})\)")
 
 AVATAR = """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" role="img" aria-label="Portrait placeholder"><rect width="64" height="64" rx="32" fill="#546e7a"/><circle cx="32" cy="25" r="11" fill="#eceff1"/><path d="M12 54c3-11 11-16 20-16s17 5 20 16" fill="#eceff1"/></svg>
 """
@@ -76,29 +76,21 @@ class Post:
 
 
 @dataclass
-class Summary:
-    written: list[str] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
+class Summary(ImportSummary):
     drafts: int = 0
     pages: int = 0
     images_copied: int = 0
     images_missing: list[str] = field(default_factory=list)
     authors_added: list[str] = field(default_factory=list)
-    citations: list[str] = field(default_factory=list)
+
+    def counts(self) -> list[str]:
+        counts = super().counts() + [
+            f"{self.drafts} drafts", f"{self.pages} pages", f"{self.images_copied} images copied", f"{len(self.images_missing)} images missing"
+        ]
+        return counts + ([f"authors added: {', '.join(self.authors_added)}"] if self.authors_added else [])
 
     def lines(self) -> list[str]:
-        out = [f"wrote {name}" for name in self.written]
-        out += [f"skipped {name}: it exists (use --force to overwrite)" for name in self.skipped]
-        if self.citations:
-            out.append("In-text citations to turn into keys ([@key]):")
-            out += [f"  {line}" for line in self.citations]
-        out.append(
-            f"{len(self.written)} written, {len(self.skipped)} skipped, {self.drafts} drafts, {self.pages} pages, "
-            f"{self.images_copied} images copied, {len(self.images_missing)} images missing"
-            + (f", authors added: {', '.join(self.authors_added)}" if self.authors_added else "")
-        )
-        out += [f"  missing image: {image}" for image in self.images_missing]
-        return out
+        return super().lines() + [f"  missing image: {image}" for image in self.images_missing]
 
 
 def _text(element: ET.Element, path: str) -> str:
@@ -164,15 +156,13 @@ def import_wordpress(project: Project, export: str, *, uploads: str | None = Non
             summary.skipped.append(name)
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(post.text(), encoding="utf-8")
-        summary.written.append(name)
+        text = post.text()
+        path.write_text(text, encoding="utf-8")
+        summary.wrote(name, text)
         summary.drafts += post.draft
         summary.pages += post.kind == "page"
         if post.author and post.author not in known_authors:
             new_authors[post.author] = display_names.get(post.author) or post.author
-        for line_number, line in enumerate(post.text().splitlines(), start=1):
-            for match in _IN_TEXT_CITATION.finditer(line):
-                summary.citations.append(f"{name}:{line_number}: ({match.group(1)})")
         for image in post.images:
             target = folder / "uploads" / image
             source = Path(uploads) / image if uploads else None

@@ -106,7 +106,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.clusters, self.pages, self.formatted, self.unfinished = [], {}, None, []
         self.scanned: dict[str, list[Cluster]] = {}
         self.env = make_environment(config)
-        use_assets(config, css=["common.css", "citations.css"], js=["citations.js"])
+        use_assets(config, css=["common.css", "citations.css"], js=["common.js", "citations.js"])
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
@@ -119,7 +119,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if files.get_file_from_path(uri) is None:
             content = f"---\ntitle: {html.escape(self.config.references_title)}\n---\n\n::bibliography\n"
             files.append(File.generated(config, uri, content=content))
-        add_asset_files(files, config, ["common.css", "citations.css", "citations.js"])
+        add_asset_files(files, config, ["common.css", "common.js", "citations.css", "citations.js"])
         self.files = files
         return files
 

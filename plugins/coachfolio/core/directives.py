@@ -126,13 +126,18 @@ def find_inline_directives(markdown: str, name: str) -> list[InlineDirective]:
     return found
 
 
-def replace_inline_directives(markdown: str, directives: list[InlineDirective], replacements: list[str]) -> str:
-    """Put each replacement where its directive stood."""
+def replace_spans(text: str, spans: list[tuple[int, int]], replacements: list[str]) -> str:
+    """Put each replacement in place of its (start, end) span; spans are in order and apart."""
     parts = []
     position = 0
-    for directive, replacement in zip(directives, replacements):
-        parts.append(markdown[position : directive.start])
+    for (start, end), replacement in zip(spans, replacements):
+        parts.append(text[position:start])
         parts.append(replacement)
-        position = directive.end
-    parts.append(markdown[position:])
+        position = end
+    parts.append(text[position:])
     return "".join(parts)
+
+
+def replace_inline_directives(markdown: str, directives: list[InlineDirective], replacements: list[str]) -> str:
+    """Put each replacement where its directive stood."""
+    return replace_spans(markdown, [(d.start, d.end) for d in directives], replacements)

@@ -210,13 +210,5 @@
     Array.prototype.forEach.call(document.querySelectorAll("section[data-cf-selfassess]"), setUpSelfAssessment);
   }
 
-  // Material's instant navigation swaps pages without reloading; document$
-  // tells us about each new page. Without it, the page is set up once.
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setUp);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUp);
-  } else {
-    setUp();
-  }
+  window.coachfolioOnPage(setUp);
 })();

@@ -33,11 +33,5 @@
     Array.prototype.forEach.call(document.querySelectorAll(".cf-matrix"), setUpMatrix);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setUp);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUp);
-  } else {
-    setUp();
-  }
+  window.coachfolioOnPage(setUp);
 })();

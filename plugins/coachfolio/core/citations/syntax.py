@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from coachfolio.core.directives import replace_spans
+
 # pandoc's citation keys: a letter, digit or underscore, then those with single
 # internal punctuation; trailing punctuation ends the key. Braces allow anything.
 _KEY = r"(?:\{(?P<braced>[^{}\s]+)\}|(?P<plain>\w(?:\w|[:.#$%&\-+?<>~/](?=\w))*))"
@@ -116,11 +118,4 @@ def find_citations(markdown: str) -> list[Cluster]:
 
 def replace_citations(markdown: str, clusters: list[Cluster], replacements: list[str]) -> str:
     """Put each replacement where its cluster stood."""
-    parts = []
-    position = 0
-    for cluster, replacement in zip(clusters, replacements):
-        parts.append(markdown[position : cluster.start])
-        parts.append(replacement)
-        position = cluster.end
-    parts.append(markdown[position:])
-    return "".join(parts)
+    return replace_spans(markdown, [(c.start, c.end) for c in clusters], replacements)

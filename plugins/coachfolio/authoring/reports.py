@@ -1,0 +1,48 @@
+"""What the import commands tell the user when they are done."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# "(Foltos, 2013, pp.99)", "(Chaudhry & Sivakamasundari, 2004)", "(ISTE, n.d.)"
+_IN_TEXT_CITATION = re.compile(r"\(([A-Z][^()\n]{1,80}?,\s*(?:\d{4}[a-z]?|n\.d\.)[^()\n]{0,40})\)")
+
+
+def in_text_citations(name: str, text: str) -> list[str]:
+    """Each hand-typed "(Author, Year)" of a written file, as `file:line: (…)`."""
+    return [
+        f"{name}:{number}: ({match.group(1)})"
+        for number, line in enumerate(text.splitlines(), start=1)
+        for match in _IN_TEXT_CITATION.finditer(line)
+    ]
+
+
+def directive_attribute(text: str) -> str:
+    """Text for a directive attribute value: one line, no straight double quotes."""
+    return " ".join(text.replace('"', "”").split())
+
+
+@dataclass
+class ImportSummary:
+    """Files written and skipped, and the citations left to turn into keys."""
+
+    written: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    citations: list[str] = field(default_factory=list)
+
+    def wrote(self, name: str, text: str) -> None:
+        self.written.append(name)
+        self.citations += in_text_citations(name, text)
+
+    def lines(self) -> list[str]:
+        out = [f"wrote {name}" for name in self.written]
+        out += [f"skipped {name}: it exists (use --force to overwrite)" for name in self.skipped]
+        if self.citations:
+            out.append("In-text citations to turn into keys ([@key]):")
+            out += [f"  {line}" for line in self.citations]
+        out.append(", ".join(self.counts()))
+        return out
+
+    def counts(self) -> list[str]:
+        return [f"{len(self.written)} written", f"{len(self.skipped)} skipped"]
