@@ -8,7 +8,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from coachfolio.cli import main
 from coachfolio.core.rubrics import load_rubric
 from conftest import REPO, build_site, soup, write_site

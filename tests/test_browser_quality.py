@@ -16,9 +16,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
-
 from conftest import REPO
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 from test_rubric_browser import tab_to
 
 pytestmark = pytest.mark.browser

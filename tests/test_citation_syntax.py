@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from coachfolio.core.citations.syntax import find_citations
 
 

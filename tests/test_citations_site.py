@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-from mkdocs.exceptions import Abort
-
 import coachfolio.core.citations.formatter as formatter_module
+import pytest
 from coachfolio.core.citations.formatter import CitationFormatter
 from conftest import build_site, heading_text, soup, write_site
+from mkdocs.exceptions import Abort
 
 BIB = r"""
 @book{foltos2013,

@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-
 from coachfolio import __version__
 from coachfolio.cli import main
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from coachfolio.core.frameworks import (
     Frameworks,
     Indicator,
@@ -165,7 +164,6 @@ def test_bundled_frameworks_satisfy_the_published_schema() -> None:
     from importlib.resources import files
 
     import jsonschema
-
     from coachfolio.core.yamlfile import load_yaml
 
     schema = json.loads((files("coachfolio") / "schemas" / "framework.schema.json").read_text(encoding="utf-8"))

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import Abort
-
 from conftest import build_site, heading_text, soup, write_site
+from mkdocs.exceptions import Abort
 
 SITE = """\
 site_name: Test

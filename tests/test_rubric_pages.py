@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from coachfolio.core.rubrics import parse_rubric
 from conftest import build_site, heading_text, soup, write_site
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from coachfolio.core.rubrics import load_rubric
 from coachfolio.core.yamlfile import load_yaml
 from conftest import REPO

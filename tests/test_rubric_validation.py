@@ -9,11 +9,10 @@ import time
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import Abort
-
 from coachfolio.core.problems import DataFileError
 from coachfolio.core.rubrics import load_rubric, parse_rubric
 from conftest import build_site, write_site
+from mkdocs.exceptions import Abort
 
 FILE = "content/rubrics/advisor.yml"
 

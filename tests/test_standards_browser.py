@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Browser, expect
-
 from test_rubric_browser import tab_to
 
 pytestmark = pytest.mark.browser

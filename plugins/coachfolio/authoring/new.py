@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from coachfolio.authoring.errors import AuthoringError
-
 import json
 from datetime import date
 from importlib.resources import files
 from pathlib import Path
 
+from coachfolio.authoring.errors import AuthoringError
 from coachfolio.authoring.project import Project
 from coachfolio.core.slugs import is_slug, slugify
 

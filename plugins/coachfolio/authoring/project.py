@@ -7,14 +7,13 @@ must not leave anything behind.
 
 from __future__ import annotations
 
-from coachfolio.authoring.errors import AuthoringError
-
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from mkdocs.utils.yaml import yaml_load
 
+from coachfolio.authoring.errors import AuthoringError
 
 # The defaults of the plugins' own options, where the configuration says nothing.
 BLOG_DEFAULTS = {"blog_dir": "blog", "post_dir": "{blog}/posts", "authors_file": "{blog}/.authors.yml"}

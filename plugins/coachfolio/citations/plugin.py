@@ -1,23 +1,25 @@
 """The `coachfolio/citations` plugin: MkDocs events in, the citation core and templates out.
 
-- `on_config` loads the bibliography and finds the CSL style.
-- `on_page_markdown` finds the citations of each page (reporting unknown
-  keys with their file, line and column) and leaves a token in their place.
-- `on_env`, once every page is read, formats every citation of the site in
-  one pandoc call, then fills in citations, each page's reference list, the
-  "Cite this reflection" box and the site bibliography.
-- `on_post_page` fills the tokens that reached other pages inside blog
-  excerpts, and adds the citation_* meta tags of posts.
+- `on_config` finds the CSL style and starts reading the bibliography.
+- `on_nav` scans every page's Markdown for citations and starts pandoc on the
+  whole batch, in the background: it formats while MkDocs renders the pages.
+- `on_page_markdown` reports unknown keys with their file, line and column and
+  leaves a token where each citation stands; `on_env` adds tokens for each
+  page's reference list and "Cite this reflection".
+- `on_post_page` fills a page's tokens once pandoc is done (and adds the
+  citation_* meta tags of posts); pages written earlier are completed in
+  `on_post_build`, with feeds and the search index.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
-from urllib.parse import urljoin
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urljoin
 
 import jinja2
 import yaml
@@ -29,6 +31,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
+from coachfolio.citations.config import CitationsConfig
+from coachfolio.core import checks
 from coachfolio.core.background import InBackground
 from coachfolio.core.citations.bibliography import load_bibliography
 from coachfolio.core.citations.cite_this import Work, bibtex_entry, csl_item, meta_tags
@@ -36,17 +40,15 @@ from coachfolio.core.citations.formatter import CitationFormatter, Formatted
 from coachfolio.core.citations.pandoc import PandocError
 from coachfolio.core.citations.styles import StyleNotFound, find_style
 from coachfolio.core.citations.syntax import Cluster, find_citations, replace_citations
-from coachfolio.core import checks
 from coachfolio.core.directives import find_directives, replace_directives
 from coachfolio.core.filecache import cached
 from coachfolio.core.frontmatter import body_start_line, split_front_matter
 from coachfolio.core.problems import DataFileError
 from coachfolio.core.suggest import did_you_mean
 from coachfolio.integration.assets import add_asset_files, use_assets
-from coachfolio.integration.pages import is_blog_post, page_date
+from coachfolio.integration.pages import generated_page_source, is_blog_post, page_date
 from coachfolio.integration.paths import display_path, url_from
 from coachfolio.integration.templates import make_environment, render
-from coachfolio.citations.config import CitationsConfig
 
 log = get_plugin_logger(__name__)
 
@@ -104,7 +106,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.style = style
         self.bibliography_paths = {(root / name).resolve() for name in names}
         self.clusters, self.pages, self.formatted, self.unfinished = [], {}, None, []
-        self.scanned: dict[str, list[Cluster]] = {}
+        self.scanned: dict[bytes, list[Cluster]] = {}  # by digest: the texts themselves would stay in memory
         self.env = make_environment(config)
         use_assets(config, css=["common.css", "citations.css"], js=["common.js", "citations.js"])
         return config
@@ -117,8 +119,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
                 files.remove(file)  # a bibliography in docs_dir is data, not a download
         uri = self.config.references_page
         if files.get_file_from_path(uri) is None:
-            content = f"---\ntitle: {html.escape(self.config.references_title)}\n---\n\n::bibliography\n"
-            files.append(File.generated(config, uri, content=content))
+            files.append(File.generated(config, uri, content=generated_page_source(self.config.references_title, "::bibliography")))
         add_asset_files(files, config, ["common.css", "common.js", "citations.css", "citations.js"])
         self.files = files
         return files
@@ -139,18 +140,21 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         """Scan every page's Markdown for citations and format them in the background.
 
         The scan sees the sources as written; anything the page pass finds
-        differently is formatted again, from the cache, in `on_env`.
+        differently is formatted again (from the cache) by `_ensure_formatted`.
         """
         clusters: list[str] = []
         cited: list[str] = []
         for file in files.documentation_pages():
             front, body = split_front_matter(file.content_string)
-            found = self.scanned[body] = find_citations(body)
+            found = self.scanned[_digest(body)] = find_citations(body)
             for cluster in found:
                 clusters.append(cluster.text)
                 cited.extend(cluster.keys)
             if front and "nocite" in front:
-                meta = yaml.load(front, Loader=_YamlLoader)
+                try:
+                    meta = yaml.load(front, Loader=_YamlLoader)
+                except yaml.YAMLError:
+                    continue  # MkDocs reports the page's broken front matter itself
                 cited.extend(_nocite(meta.get("nocite") if isinstance(meta, dict) else None))
         works = _predicted_works(files, config) if self.config.cite_this else []
         self.predicted = (clusters, cited + self._listed(), [csl_item(work) for work in works])
@@ -169,10 +173,10 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if not self.config.enabled:
             return None
         # The scan in `on_nav` read the same Markdown, unless a plugin changed it since.
-        found = self.scanned.pop(markdown, None)
+        found = self.scanned.pop(_digest(markdown), None)
         if found is None:
             found = find_citations(markdown)
-        directives = find_directives(markdown, ["bibliography"])
+        directives = find_directives(markdown, ["bibliography"]) if "::bibliography" in markdown else []
         if directives:
             markdown = replace_directives(markdown, directives, {d.line: _BIBLIOGRAPHY_TOKEN for d in directives})
         listed = _nocite(page.meta.get("nocite"))
@@ -345,6 +349,10 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             return json.dumps(words)[1:-1] if json_escaped else html.escape(words)
 
         return _ANY_TOKEN.sub(plain, text)
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
 
 
 def _nocite(value: object) -> list[str]:

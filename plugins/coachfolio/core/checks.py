@@ -13,7 +13,11 @@ from typing import Any
 
 from coachfolio.core.alignment import Alignment, read_alignments
 from coachfolio.core.citations.syntax import Cluster
-from coachfolio.core.directives import Directive, InlineDirective, find_inline_directives
+from coachfolio.core.directives import (
+    Directive,
+    InlineDirective,
+    find_inline_directives,
+)
 from coachfolio.core.fields import FieldChecker
 from coachfolio.core.figures import Figure, read_figure
 from coachfolio.core.frameworks import Frameworks, Indicator

@@ -10,7 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mkdocs.structure import StructureItem
-from mkdocs.structure.nav import Navigation, Section, _add_parent_links, _add_previous_and_next_links, _get_by_type
+from mkdocs.structure.nav import (
+    Navigation,
+    Section,
+    _add_parent_links,
+    _add_previous_and_next_links,
+    _get_by_type,
+)
 from mkdocs.structure.pages import Page
 
 

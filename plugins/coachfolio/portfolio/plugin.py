@@ -34,7 +34,12 @@ from coachfolio.core.series import Series, load_series
 from coachfolio.core.suggest import did_you_mean
 from coachfolio.integration.assets import add_asset_files, use_assets
 from coachfolio.integration.navigation import add_under_index
-from coachfolio.integration.pages import first_paragraph_text, generated_page_source, is_blog_post, page_date
+from coachfolio.integration.pages import (
+    first_paragraph_text,
+    generated_page_source,
+    is_blog_post,
+    page_date,
+)
 from coachfolio.integration.paths import display_path, relative_to_project, url_from
 from coachfolio.integration.placeholders import Placeholders
 from coachfolio.integration.templates import make_environment, render
@@ -115,7 +120,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
             log.error(str(problem))
         if membership is not None:
             self.parts.append(_Part(page, *membership))
-        directives = find_directives(markdown, DIRECTIVES)
+        directives = find_directives(markdown, DIRECTIVES) if "::" in markdown else []
         if not directives:
             return None
         first_line = body_start_line(page.file.content_string)

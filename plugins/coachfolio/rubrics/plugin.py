@@ -24,8 +24,8 @@ from mkdocs.structure.pages import Page
 
 from coachfolio.core import checks
 from coachfolio.core.directives import find_directives, replace_directives
-from coachfolio.core.frontmatter import body_start_line
 from coachfolio.core.filecache import cached
+from coachfolio.core.frontmatter import body_start_line
 from coachfolio.core.problems import DataFileError, Problem
 from coachfolio.core.rubric_export import canvas_csv, rubric_json
 from coachfolio.core.rubrics import Rubric, load_rubric
@@ -143,6 +143,8 @@ class RubricsPlugin(BasePlugin[RubricsConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return None
+        if "::rubric" not in markdown:
+            return None  # most pages: no need to look line by line
         directives = find_directives(markdown, DIRECTIVES)
         if not directives:
             return None

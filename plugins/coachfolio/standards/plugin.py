@@ -24,15 +24,32 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from coachfolio.core import checks
-from coachfolio.core.directives import find_directives, replace_directives, replace_inline_directives
+from coachfolio.core.directives import (
+    InlineDirective,
+    find_directives,
+    replace_directives,
+    replace_inline_directives,
+)
 from coachfolio.core.evidence import Artifact, Coverage, Evidence
 from coachfolio.core.filecache import cached
-from coachfolio.core.frameworks import Framework, Frameworks, Indicator, load_configured_frameworks, load_framework
+from coachfolio.core.frameworks import (
+    Framework,
+    Frameworks,
+    Indicator,
+    load_configured_frameworks,
+    load_framework,
+)
 from coachfolio.core.frontmatter import body_start_line
+from coachfolio.core.problems import Problem
 from coachfolio.core.suggest import did_you_mean
 from coachfolio.integration.assets import add_asset_files, use_assets
 from coachfolio.integration.navigation import add_under_index
-from coachfolio.integration.pages import first_paragraph_text, generated_page_source, is_blog_post, page_date
+from coachfolio.integration.pages import (
+    first_paragraph_text,
+    generated_page_source,
+    is_blog_post,
+    page_date,
+)
 from coachfolio.integration.paths import display_path, url_from
 from coachfolio.integration.placeholders import Placeholders
 from coachfolio.integration.templates import make_environment, render
@@ -163,8 +180,11 @@ class StandardsPlugin(BasePlugin[StandardsConfig]):
                 log.error(str(problem))
             for indicator, status in found:
                 claims.add(indicator, status)
-        first_line = body_start_line(page.file.content_string) if ":standard[" in markdown else 1
-        mentioned, problems = checks.standard_mentions(markdown, first_line, name, self.frameworks)
+        mentioned: list[tuple[InlineDirective, Indicator | None]] = []
+        problems: list[Problem] = []
+        if ":standard[" in markdown:  # most pages mention no indicator in their text
+            first_line = body_start_line(page.file.content_string)
+            mentioned, problems = checks.standard_mentions(markdown, first_line, name, self.frameworks)
         for problem in problems:
             log.error(str(problem))
         links = []
@@ -178,7 +198,7 @@ class StandardsPlugin(BasePlugin[StandardsConfig]):
             self.claims[page.file.src_uri] = claims
         mentions = [mention for mention, _ in mentioned]
         markdown = replace_inline_directives(markdown, mentions, links)
-        directives = find_directives(markdown, DIRECTIVES)
+        directives = find_directives(markdown, DIRECTIVES) if "::standards" in markdown else []
         if directives:
             tokens = {d.line: self.placeholders.token(page.file.src_uri, (d.name, d.argument)) for d in directives}
             markdown = replace_directives(markdown, directives, tokens)
