@@ -349,3 +349,18 @@ def test_feeds_and_the_search_index_carry_citations_as_text(tmp_path: Path) -> N
         text = (site / feed).read_text(encoding="utf-8")
         assert "COACHFOLIO" not in text
         assert "(Foltos, 2013, p. 99)" in text
+
+
+def test_et_al_expands_to_tell_works_apart(tmp_path: Path) -> None:
+    authors = '[{"family": "Alvarez", "given": "Ana"}, {"family": "%s", "given": "B."}, {"family": "%s", "given": "C."}]'
+    works = (
+        '[{"id": "one", "type": "book", "title": "One", "issued": {"date-parts": [[2015]]}, "author": ' + authors % ("Baker", "Chen") + "},"
+        ' {"id": "two", "type": "book", "title": "Two", "issued": {"date-parts": [[2015]]}, "author": ' + authors % ("Diaz", "Evans") + "}]"
+    )
+    config = write_site(
+        tmp_path,
+        SITE.replace("bibliography: [refs.bib]", "bibliography: [works.json]"),
+        {"works.json": works, "docs/index.md": "# Home\n\n[@one] and @two.\n"},
+    )
+    site = build_site(config, tmp_path / "site")
+    assert citations(site / "index.html") == ["(Alvarez, Baker, et al., 2015)", "Alvarez, Diaz, et al. (2015)"]
