@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import json
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
@@ -174,7 +173,6 @@ class RubricsPlugin(BasePlugin[RubricsConfig]):
             "rubric": rubric,
             "link": lambda target: self._link(page, target),
             "self_assessment": self.config.self_assessment,
-            "json": json.dumps,
         }
         if use.name == "rubric-page":
             return render(self.env, "rubric-page.html", **context)
