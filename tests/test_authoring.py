@@ -254,3 +254,13 @@ def test_import_text_needs_a_date_when_it_cannot_ask(project: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "coachfolio", "import", "text", str(source)], capture_output=True, text=True, stdin=subprocess.DEVNULL, cwd=project)
     assert result.returncode == 1
     assert result.stderr == "coachfolio: give the posts' date with --date YYYY-MM-DD\n"
+
+
+def test_check_refuses_a_default_framework_the_build_would_refuse(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("frameworks: [iste-coaches-2019]", "frameworks: [iste-coaches-2019]\n      default: iste-coaches-2011"), encoding="utf-8")
+    assert run("check") == 1
+    assert capsys.readouterr().out == (
+        "mkdocs.yml: coachfolio/standards: default framework 'iste-coaches-2011' is not among the configured frameworks "
+        "(did you mean 'iste-coaches-2019'?): iste-coaches-2019\n"
+    )

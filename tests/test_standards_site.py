@@ -317,3 +317,18 @@ def test_the_demo_reflections_are_aligned_to_the_indicators_they_name(demo_site:
     ]
     matrix = (demo_site / "standards/matrix.csv").read_bytes().decode("utf-8")
     assert matrix.count("\r\n") == 1 + 28 + 26
+
+
+def test_a_default_that_is_not_configured_stops_the_build(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    config = write_site(
+        tmp_path,
+        SITE.replace("default: advisor-competencies", "default: iste-coaches-2011"),
+        {"standards/advisor.yml": FRAMEWORK, "docs/index.md": "# Home\n"},
+    )
+    with pytest.raises(Abort):
+        build_site(config, tmp_path / "site")
+    assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == [
+        "Standards frameworks have problems:\n"
+        "mkdocs.yml: coachfolio/standards: default framework 'iste-coaches-2011' is not among the configured frameworks "
+        "(did you mean 'iste-coaches-2019'?): advisor-competencies, iste-coaches-2019"
+    ]

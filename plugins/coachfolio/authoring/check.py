@@ -19,7 +19,7 @@ from coachfolio.core.citations.bibliography import Bibliography, load_bibliograp
 from coachfolio.core.citations.syntax import find_citations
 from coachfolio.core.directives import find_directives
 from coachfolio.core.frameworks import Frameworks, load_configured_frameworks
-from coachfolio.core.frontmatter import split_front_matter
+from coachfolio.core.frontmatter import body_start_line, split_front_matter
 from coachfolio.core.problems import DataFileError, Problem
 from coachfolio.core.rubrics import load_rubric
 from coachfolio.core.series import Series, load_series
@@ -89,10 +89,9 @@ def _check_frameworks(context: _Context) -> None:
     options = context.project.plugin("coachfolio/standards")
     if options is None:
         return
-    frameworks, problems = load_configured_frameworks(list(options.get("frameworks", ["iste-coaches-2019"])), context.project.root)
+    entries = list(options.get("frameworks", ["iste-coaches-2019"]))
+    context.frameworks, problems = load_configured_frameworks(entries, options.get("default"), context.project.root)
     context.report.settings.extend(problems)
-    default = options.get("default") or (frameworks[0].id if frameworks else None)
-    context.frameworks = Frameworks(frameworks, default)
 
 
 def _check_bibliography(context: _Context) -> None:
@@ -129,7 +128,7 @@ def _check_page(context: _Context, path: Path) -> None:
         report.problems.append(Problem(name, 1, 1, f"the file is not UTF-8 text ({error.reason})"))
         return
     front, body = split_front_matter(source)
-    first_line = source.count("\n", 0, len(source) - len(body)) + 1 if front is not None else 1
+    first_line = body_start_line(source)
     meta: dict[str, Any] = {}
     document = None
     if front is not None:

@@ -43,8 +43,10 @@ from coachfolio.core.citations.syntax import Cluster, find_citations, replace_ci
 from coachfolio.core.directives import find_directives, replace_directives
 from coachfolio.core.filecache import cached
 from coachfolio.core.frontmatter import body_start_line, split_front_matter
+from coachfolio.core.markup import plain_text
 from coachfolio.core.problems import DataFileError
 from coachfolio.core.suggest import did_you_mean
+from coachfolio.core.yamlfile import FastLoader
 from coachfolio.integration.assets import add_asset_files, use_assets
 from coachfolio.integration.pages import generated_page_source, is_blog_post, page_date
 from coachfolio.integration.paths import display_path, url_from
@@ -59,9 +61,7 @@ _REFERENCES_TOKEN = "COACHFOLIOREFERENCES{anchor}END"
 _REFERENCES = re.compile(r"COACHFOLIOREFERENCES([a-z-]+)END")
 _CITE_THIS_TOKEN = "COACHFOLIOCITETHISEND"
 _ANY_TOKEN = re.compile(r"(?:<p>)?COACHFOLIO(?:CITE(?P<cite>\d+)|REFERENCES[a-z-]+|BIBLIOGRAPHY|CITETHIS)END(?:</p>)?")
-_TAG = re.compile(r"<[^>]+>")
 _BIBLIOREF = re.compile(r'<a href="#ref-([^"]+)" role="doc-biblioref">')
-_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -152,7 +152,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
                 cited.extend(cluster.keys)
             if front and "nocite" in front:
                 try:
-                    meta = yaml.load(front, Loader=_YamlLoader)
+                    meta = yaml.load(front, Loader=FastLoader)
                 except yaml.YAMLError:
                     continue  # MkDocs reports the page's broken front matter itself
                 cited.extend(_nocite(meta.get("nocite") if isinstance(meta, dict) else None))
@@ -318,7 +318,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             else:
                 # pandoc is still busy; this page is finished in `on_post_build`.
                 self.unfinished.append((page, Path(config.site_dir) / page.file.dest_uri))
-        work = _work(page, config) if self.config.cite_this else None
+        work = self.works.get(page.file.src_uri)  # computed in on_env, empty unless cite_this
         if work is not None:
             tags = "".join(f'<meta name="{name}" content="{html.escape(value)}">\n' for name, value in meta_tags(work))
             output = output.replace("</head>", tags + "</head>", 1)
@@ -345,7 +345,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             if match.group("cite") is None:
                 return ""  # a reference list or box belongs on the page, not in a feed
             cluster, _ = self.clusters[int(match.group("cite"))]
-            words = " ".join(html.unescape(_TAG.sub("", formatted.clusters.get(cluster.text, cluster.text))).split())
+            words = plain_text(formatted.clusters.get(cluster.text, cluster.text))
             return json.dumps(words)[1:-1] if json_escaped else html.escape(words)
 
         return _ANY_TOKEN.sub(plain, text)

@@ -246,10 +246,11 @@ def bundled_framework_path(framework_id: str) -> Path:
 
 
 def load_configured_frameworks(
-    entries: list[str], root: Path, load: Callable[[Path, str], Framework] = load_framework
-) -> tuple[list[Framework], list[str]]:
+    entries: list[str], default: str | None, root: Path, load: Callable[[Path, str], Framework] = load_framework
+) -> tuple[Frameworks, list[str]]:
     """The frameworks a site configures (bundled ids or paths relative to `root`), and what is wrong.
 
+    `default` is the framework of bare codes; the first framework when None.
     Problems are sentences naming where they come from, ready to show.
     """
     bundled = bundled_framework_ids()
@@ -279,4 +280,11 @@ def load_configured_frameworks(
             problems.append(f"{where} framework id '{framework.id}' is configured twice")
             continue
         frameworks.append(framework)
-    return frameworks, problems
+    ids = [f.id for f in frameworks]
+    default = default or (ids[0] if ids else None)
+    if not problems and default not in ids:
+        problems.append(
+            f"mkdocs.yml: coachfolio/standards: default framework '{default}' is not among the configured frameworks"
+            f"{did_you_mean(str(default), ids)}: {', '.join(ids)}"
+        )
+    return Frameworks(frameworks, default), problems

@@ -7,6 +7,8 @@ links may only use safe schemes.
 
 from __future__ import annotations
 
+import html
+import re
 import xml.etree.ElementTree as etree
 from urllib.parse import urlsplit
 
@@ -50,3 +52,11 @@ class SafeMarkdown:
         if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             return html[3:-4]
         return html
+
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plain_text(fragment: str) -> str:
+    """The text of an HTML fragment: tags dropped, entities decoded, white space folded."""
+    return " ".join(html.unescape(_TAG.sub("", fragment)).split())

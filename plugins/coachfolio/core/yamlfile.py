@@ -150,7 +150,7 @@ def _syntax_message(error: yaml.MarkedYAMLError) -> str:
 # libyaml composes many times faster than the pure-Python parser and gives the
 # same positions; the pure-Python parser words syntax errors better, so it reads
 # a file again only to explain what is wrong with it.
-_FastLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+FastLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _syntax_problem(text: str, file: str) -> Problem:
@@ -173,7 +173,7 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
     An empty document gives `data` of None, for the caller to judge.
     """
     document = YamlDocument(file=file, data=None)
-    loader = _FastLoader(text)
+    loader = FastLoader(text)
     try:
         try:
             root = loader.get_single_node()

@@ -10,6 +10,8 @@ from typing import Any
 
 from mkdocs.structure.pages import Page
 
+from coachfolio.core.markup import plain_text
+
 
 def generated_page_source(title: str, body: str) -> str:
     """Markdown of a generated page.
@@ -37,7 +39,6 @@ def page_date(page: Page) -> str | None:
 
 
 _FIRST_PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
 
 
 def first_paragraph_text(content: str, limit: int = 200) -> str:
@@ -45,7 +46,7 @@ def first_paragraph_text(content: str, limit: int = 200) -> str:
     match = _FIRST_PARAGRAPH.search(content)
     if not match:
         return ""
-    text = " ".join(html.unescape(_TAG.sub("", match.group(1))).split())
+    text = plain_text(match.group(1))
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0] + "…"

@@ -41,7 +41,6 @@ from coachfolio.core.frameworks import (
 )
 from coachfolio.core.frontmatter import body_start_line
 from coachfolio.core.problems import Problem
-from coachfolio.core.suggest import did_you_mean
 from coachfolio.integration.assets import add_asset_files, use_assets
 from coachfolio.integration.navigation import add_under_index
 from coachfolio.integration.pages import (
@@ -90,15 +89,7 @@ class StandardsPlugin(BasePlugin[StandardsConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return None
-        frameworks = self._load_frameworks(config)
-        default = self.config.default or (frameworks[0].id if frameworks else None)
-        ids = [f.id for f in frameworks]
-        if default not in ids:
-            raise PluginError(
-                f"coachfolio/standards: default framework '{default}' is not among the configured frameworks"
-                f"{did_you_mean(str(default), ids)}: {', '.join(ids)}"
-            )
-        self.frameworks = Frameworks(frameworks, default)
+        self.frameworks = self._load_frameworks(config)
         self.coverage = Coverage(self.frameworks)
         self.placeholders = Placeholders("standards")
         self.claims = {}
@@ -106,10 +97,13 @@ class StandardsPlugin(BasePlugin[StandardsConfig]):
         use_assets(config, css=["common.css", "standards.css"], js=["common.js", "standards.js"])
         return config
 
-    def _load_frameworks(self, config: MkDocsConfig) -> list[Framework]:
+    def _load_frameworks(self, config: MkDocsConfig) -> Frameworks:
         root = Path(config.config_file_path or ".").parent
         frameworks, problems = load_configured_frameworks(
-            self.config.frameworks, root, load=lambda path, name: cached(lambda: load_framework(path, name), path, key=(name,))
+            self.config.frameworks,
+            self.config.default,
+            root,
+            load=lambda path, name: cached(lambda: load_framework(path, name), path, key=(name,)),
         )
         if problems:
             raise PluginError("Standards frameworks have problems:\n" + "\n".join(problems))

@@ -14,7 +14,6 @@ it has not seen, and an unchanged rebuild runs pandoc not at all.
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import re
 from collections.abc import Iterable
@@ -24,10 +23,10 @@ from typing import Any
 
 from coachfolio.core.citations.bibliography import Bibliography
 from coachfolio.core.citations.pandoc import run_pandoc
+from coachfolio.core.markup import plain_text
 
 _LINE = re.compile(r'^<p>CFCLUSTER(\d+) (.*)</p>$', re.MULTILINE)
 _ENTRY = re.compile(r'<div id="ref-(?P<key>[^"]+)" class="csl-entry" role="listitem">\n?(?P<html>.*?)\n?</div>', re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
 _YEAR_LETTER = re.compile(r"\((\d{4}|n\.d\.)-?[a-z](,|\))")
 
 
@@ -44,7 +43,7 @@ class Formatted:
     def plain_entry(self, key: str) -> str:
         """The reference entry as plain text, for tooltips (asked for at every citation, so kept)."""
         if key not in self._plain:
-            self._plain[key] = " ".join(html.unescape(_TAG.sub("", self.entries.get(key, ""))).split())
+            self._plain[key] = plain_text(self.entries.get(key, ""))
         return self._plain[key]
 
 
