@@ -141,12 +141,12 @@ def _check_page(context: _Context, path: Path) -> None:
     if _is_post(project, path):
         report.problems.extend(_post_problems(meta, document, name, context.authors))
     if context.frameworks is not None:
-        report.problems.extend(checks.standards_in_front_matter(meta, source, name, context.frameworks)[1] if "standards" in meta else [])
+        report.problems.extend(checks.standards_in_front_matter(meta, lambda: source, name, context.frameworks)[1] if "standards" in meta else [])
         report.problems.extend(checks.standard_mentions(body, first_line, name, context.frameworks)[1])
     if context.bibliography is not None:
         report.problems.extend(checks.citation_keys(find_citations(body), first_line, name, context.bibliography.items))
     if context.series is not None:
-        report.problems.extend(checks.series_membership(meta, source, name, context.series, context.series_file)[1])
+        report.problems.extend(checks.series_membership(meta, lambda: source, name, context.series, context.series_file)[1])
     directives = find_directives(body, ["rubric", "figure"])
     if project.plugin("coachfolio/rubrics") is not None:
         report.problems.extend(checks.rubric_embeds(directives, first_line, name, context.slugs, project.name(project.rubrics_dir)))

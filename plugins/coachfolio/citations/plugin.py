@@ -182,11 +182,13 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         listed = _nocite(page.meta.get("nocite"))
         if not found and not listed:
             return markdown
-        name = display_path(page.file, config)
-        first_line = body_start_line(page.file.content_string)
+        known = self.bibliography.items
         record = self.pages.setdefault(page.file.src_uri, _PageCitations(page))
-        for problem in checks.nocite_keys(listed, name, self.bibliography.items) + checks.citation_keys(found, first_line, name, self.bibliography.items):
-            log.warning(str(problem))
+        if any(key not in known for key in listed) or any(key not in known for cluster in found for key in cluster.keys):
+            # Rare: only then is the page's source read again, for line numbers.
+            name, first_line = display_path(page.file, config), body_start_line(page.file.content_string)
+            for problem in checks.nocite_keys(listed, name, known) + checks.citation_keys(found, first_line, name, known):
+                log.warning(str(problem))
         # A page's `nocite`, as in pandoc, lists works without an in-text citation.
         for key in listed + [key for cluster in found for key in cluster.keys]:
             if key in self.bibliography and key not in record.keys:

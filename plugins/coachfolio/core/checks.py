@@ -28,18 +28,21 @@ from coachfolio.core.suggest import did_you_mean
 from coachfolio.core.yamlfile import YamlDocument
 
 
-def _located(source: str, file: str, fallback: Mapping[str, Any]) -> YamlDocument:
-    """The front matter with positions; parsed only when a problem needs a line number."""
-    document = read_front_matter(source, file)
+def _located(source: Callable[[], str], file: str, fallback: Mapping[str, Any]) -> YamlDocument:
+    """The front matter with positions; read and parsed only when a problem needs a line number."""
+    document = read_front_matter(source(), file)
     if document is not None and isinstance(document.data, dict):
         return document
     return YamlDocument(file, dict(fallback))
 
 
 def standards_in_front_matter(
-    meta: Mapping[str, Any], source: str, file: str, frameworks: Frameworks
+    meta: Mapping[str, Any], source: Callable[[], str], file: str, frameworks: Frameworks
 ) -> tuple[list[tuple[Indicator, str | None]], list[Problem]]:
-    """The indicators a page's `standards:` names, with their status."""
+    """The indicators a page's `standards:` names, with their status.
+
+    `source()` gives the page's text; it is asked for only to place a problem.
+    """
 
     def resolve(document: YamlDocument) -> tuple[FieldChecker, list[tuple[Alignment, Indicator | str]]]:
         checker = FieldChecker(document)
@@ -105,9 +108,9 @@ def rubric_embeds(directives: list[Directive], first_line: int, file: str, slugs
 
 
 def series_membership(
-    meta: Mapping[str, Any], source: str, file: str, series: Mapping[str, Series], series_file: str
+    meta: Mapping[str, Any], source: Callable[[], str], file: str, series: Mapping[str, Series], series_file: str
 ) -> tuple[tuple[str, float | None] | None, list[Problem]]:
-    """The series a page joins and its `series_order`, or the problems with them."""
+    """The series a page joins and its `series_order`, or the problems with them (`source` as above)."""
     if "series" not in meta:
         return None, []
 

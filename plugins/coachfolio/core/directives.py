@@ -104,7 +104,8 @@ def find_inline_directives(markdown: str, name: str) -> list[InlineDirective]:
     A directive must not follow a letter or digit, so `mailto:x` or
     `https://host:8000[…]` are never taken for one.
     """
-    pattern = re.compile(r"(?<![\w:/]):" + re.escape(name) + r"\[(?P<argument>[^\]\n]+)\]")
+    # The lookbehind follows the colon, so the engine jumps from colon to colon.
+    pattern = re.compile(r":(?<![\w:/]:)" + re.escape(name) + r"\[(?P<argument>[^\]\n]+)\]")
     lines = markdown.split("\n")
     offsets = [0]
     for text in lines:

@@ -58,6 +58,8 @@ class Coverage:
 
     frameworks: Frameworks
     _evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+    # Where each (indicator, artifact, criterion) sits in `_evidence`, so `add` need not search.
+    _positions: dict[tuple[str, str, str | None], int] = field(default_factory=dict)
     # Sorted views, computed once after the last `add` (the matrix asks thousands of times).
     _sorted: dict[str, list[Evidence]] | None = None
     _cells: dict[tuple[str, str], list[Evidence]] | None = None
@@ -65,13 +67,13 @@ class Coverage:
     def add(self, evidence: Evidence) -> None:
         """Record `evidence`; the same artifact (and criterion) counts once per indicator, at its best status."""
         self._sorted = self._cells = None
-        entries = self._evidence.setdefault(evidence.indicator.key, [])
-        for index, known in enumerate(entries):
-            if (known.artifact.url, known.anchor) == (evidence.artifact.url, evidence.anchor):
-                if STATUS_ORDER[evidence.status] > STATUS_ORDER[known.status]:
-                    entries[index] = evidence
-                return
-        entries.append(evidence)
+        key = evidence.indicator.key
+        entries = self._evidence.setdefault(key, [])
+        index = self._positions.setdefault((key, evidence.artifact.url, evidence.anchor), len(entries))
+        if index == len(entries):
+            entries.append(evidence)
+        elif STATUS_ORDER[evidence.status] > STATUS_ORDER[entries[index].status]:
+            entries[index] = evidence
 
     def extend(self, evidence: Iterable[Evidence]) -> None:
         for item in evidence:

@@ -114,15 +114,18 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return None
-        name = display_path(page.file, config)
-        membership, problems = checks.series_membership(page.meta, page.file.content_string, name, self.series, self.series_file)
-        for problem in problems:
-            log.error(str(problem))
-        if membership is not None:
-            self.parts.append(_Part(page, *membership))
+        if "series" in page.meta:
+            membership, problems = checks.series_membership(
+                page.meta, lambda: page.file.content_string, display_path(page.file, config), self.series, self.series_file
+            )
+            for problem in problems:
+                log.error(str(problem))
+            if membership is not None:
+                self.parts.append(_Part(page, *membership))
         directives = find_directives(markdown, DIRECTIVES) if "::" in markdown else []
         if not directives:
             return None
+        name = display_path(page.file, config)
         first_line = body_start_line(page.file.content_string)
         tokens = {}
         for directive in directives:

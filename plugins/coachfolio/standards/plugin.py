@@ -169,7 +169,7 @@ class StandardsPlugin(BasePlugin[StandardsConfig]):
         name = display_path(page.file, config)
         claims = _Claims()
         if "standards" in page.meta:
-            found, problems = checks.standards_in_front_matter(page.meta, page.file.content_string, name, self.frameworks)
+            found, problems = checks.standards_in_front_matter(page.meta, lambda: page.file.content_string, name, self.frameworks)
             for problem in problems:
                 log.error(str(problem))
             for indicator, status in found:
@@ -221,12 +221,15 @@ class StandardsPlugin(BasePlugin[StandardsConfig]):
         artifact = Artifact(kind, page.title or page.file.name, page.url, page_date(page), first_paragraph_text(html))
         for indicator, status in claims.items:
             self.coverage.add(Evidence(indicator, artifact, status))
+        groups = self._by_framework(claims)
+        # One relative URL per framework page, not one per indicator: links are made for every post.
+        framework_urls = {f.id: self._page_url(page, f"{self.folder}/{f.id}.md") for f, _ in groups}
         return html + render(
             self.env,
             "standards-box.html",
             title=self.config.box_title,
-            groups=self._by_framework(claims),
-            link=lambda indicator: self._indicator_url(page, indicator),
+            groups=groups,
+            link=lambda indicator: f"{framework_urls[indicator.framework_id]}#{indicator.anchor}",
         )
 
     def _by_framework(self, claims: _Claims) -> list[tuple[Framework, list[tuple[Indicator, str | None]]]]:

@@ -27,16 +27,21 @@ _KEY = r"(?:\{(?P<braced>[^{}\s]+)\}|(?P<plain>\w(?:\w|[:.#$%&\-+?<>~/](?=\w))*)
 _KEY_RE = re.compile(_KEY)
 _ITEM_KEY = re.compile(r"(?:^|(?<=[\s\[;]))(?P<suppress>-?)@" + _KEY)
 _BRACKET = re.compile(r"\[(?P<body>[^\[\]]*)\](?![(\[{])")
-_NARRATIVE = re.compile(r"(?<![\w@.+\-/:\[\\])@" + _KEY + r"(?P<locator>[ \t]\[[^\[\]@\n]+\](?![(\[{]))?")
+# The lookbehind (what may not stand before the @) follows the @, so the regex
+# engine jumps from @ to @ instead of trying the lookbehind at every character.
+_NARRATIVE = re.compile(r"@(?<![\w@.+\-/:\[\\]@)" + _KEY + r"(?P<locator>[ \t]\[[^\[\]@\n]+\](?![(\[{]))?")
 
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+# Each pattern with a substring it cannot match without: most prose has no
+# code or HTML, and a substring test is far cheaper than a regex scan.
 _MASKS = [
-    re.compile(r"(`+)(?:.+?)(?<!`)\1(?!`)", re.DOTALL),  # code spans
-    re.compile(r"<!--.*?-->", re.DOTALL),  # comments
-    re.compile(r"<[a-zA-Z/][^>\n]*>"),  # HTML tags and autolinks
-    re.compile(r"\]\([^)\n]*\)"),  # link and image targets
-    re.compile(r"\b(?:https?|ftp|mailto):[^\s)\]>]+"),  # bare URLs
+    ("`", re.compile(r"(`+)(?:.+?)(?<!`)\1(?!`)", re.DOTALL)),  # code spans
+    ("<!--", re.compile(r"<!--.*?-->", re.DOTALL)),  # comments
+    ("<", re.compile(r"<[a-zA-Z/][^>\n]*>")),  # HTML tags and autolinks
+    ("](", re.compile(r"\]\([^)\n]*\)")),  # link and image targets
+    (":", re.compile(r"\b(?:https?|ftp|mailto):[^\s)\]>]+")),  # bare URLs
 ]
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 @dataclass(frozen=True)
@@ -54,7 +59,7 @@ class Cluster:
 
 def _blank(text: str) -> str:
     """Spaces of the same length, keeping line breaks so offsets and lines stay put."""
-    return re.sub(r"[^\n]", " ", text)
+    return _NOT_NEWLINE.sub(" ", text) if "\n" in text else " " * len(text)
 
 
 def _masked(markdown: str) -> str:
@@ -74,8 +79,9 @@ def _masked(markdown: str) -> str:
             # An indented code block after a blank line (lists are rare here and keep citations).
             lines[index] = _blank(line)
     masked = "\n".join(lines)
-    for pattern in _MASKS:
-        masked = pattern.sub(lambda m: _blank(m.group(0)), masked)
+    for needle, pattern in _MASKS:
+        if needle in masked:
+            masked = pattern.sub(lambda m: _blank(m.group(0)), masked)
     return masked
 
 
@@ -91,6 +97,8 @@ def _position(markdown: str, offset: int) -> tuple[int, int]:
 
 def find_citations(markdown: str) -> list[Cluster]:
     """Every citation cluster in `markdown`, in order."""
+    if "@" not in markdown:
+        return []  # most pages of a site cite nothing
     masked = _masked(markdown)
     clusters: list[Cluster] = []
     for match in _BRACKET.finditer(masked):
@@ -108,8 +116,12 @@ def find_citations(markdown: str) -> list[Cluster]:
             line, column = _position(markdown, match.start())
             clusters.append(Cluster(markdown[match.start() : match.end()], tuple(keys), False, match.start(), match.end(), line, column))
     # Narrative citations, outside the bracketed ones just found.
-    for cluster in clusters:
-        masked = masked[: cluster.start] + _blank(masked[cluster.start : cluster.end]) + masked[cluster.end :]
+    if clusters:
+        pieces, done = [], 0
+        for cluster in clusters:
+            pieces += [masked[done : cluster.start], _blank(masked[cluster.start : cluster.end])]
+            done = cluster.end
+        masked = "".join(pieces) + masked[done:]
     for match in _NARRATIVE.finditer(masked):
         line, column = _position(markdown, match.start())
         clusters.append(Cluster(markdown[match.start() : match.end()], (_key(match),), True, match.start(), match.end(), line, column))
