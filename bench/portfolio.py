@@ -14,6 +14,11 @@ full/baseline, the seconds spent formatting 1,000 citation clusters (cold and
 cached), and the time of a rebuild after touching one post, as `mkdocs serve`
 does it.
 
+The time ratio is the median of the ratios of each pair, built one right after
+the other: on a shared machine whose speed drifts by tens of percent from
+minute to minute, a pair sees the same machine, where medians taken apart
+would not.
+
     python bench/portfolio.py --reflections 300 --rubrics 10 --references 150 --citations 8
 """
 
@@ -145,6 +150,7 @@ docs_dir: docs
 theme:
   name: material
   font: false
+  features: [{features}]
 plugins:
   - blog
   - tags
@@ -160,7 +166,7 @@ FULL_PLUGINS = """\
 """
 
 
-def generate(root: Path, reflections: int, rubrics: int, references: int, citations: int, *, full: bool) -> Path:
+def generate(root: Path, reflections: int, rubrics: int, references: int, citations: int, *, full: bool, features: str = "") -> Path:
     rng = random.Random(2026)  # the same posts in both variants
     docs = root / "docs"
     (docs / "blog" / "posts").mkdir(parents=True)
@@ -177,7 +183,7 @@ def generate(root: Path, reflections: int, rubrics: int, references: int, citati
             (docs / "rubrics" / f"rubric-{n:02d}.yml").write_text(rubric(rng, n), encoding="utf-8")
         (root / "references.bib").write_text(bibliography(references), encoding="utf-8")
     config = root / "mkdocs.yml"
-    config.write_text(MKDOCS.format(extra=FULL_PLUGINS if full else ""), encoding="utf-8")
+    config.write_text(MKDOCS.format(extra=FULL_PLUGINS if full else "", features=features), encoding="utf-8")
     return config
 
 
@@ -216,15 +222,16 @@ def main() -> None:
     parser.add_argument("--rubrics", type=int, default=10)
     parser.add_argument("--references", type=int, default=150)
     parser.add_argument("--citations", type=int, default=8, help="citations per reflection")
-    parser.add_argument("--repeats", type=int, default=3, help="pairs of builds")
+    parser.add_argument("--repeats", type=int, default=5, help="pairs of builds")
+    parser.add_argument("--features", default="", help="Material theme features for both sites, e.g. navigation.prune")
     parser.add_argument("--keep", action="store_true", help="keep the generated sites")
     options = parser.parse_args()
 
     root = Path(tempfile.mkdtemp(prefix="coachfolio-bench-"))
     try:
         sizes = (options.reflections, options.rubrics, options.references, options.citations)
-        full = generate(root / "full", *sizes, full=True)
-        baseline = generate(root / "baseline", *sizes, full=False)
+        full = generate(root / "full", *sizes, full=True, features=options.features)
+        baseline = generate(root / "baseline", *sizes, full=False, features=options.features)
         results: dict[str, list[dict[str, float]]] = {"full": [], "baseline": []}
         for repeat in range(options.repeats):
             # Alternate which goes first, so drift in the machine's speed hits both.
@@ -235,15 +242,18 @@ def main() -> None:
                 shutil.rmtree(site)
         seconds = {name: statistics.median(r["seconds"] for r in runs) for name, runs in results.items()}
         memory = {name: max(r["peak_kib"] for r in runs) / 1024 for name, runs in results.items()}
+        ratios = [f["seconds"] / b["seconds"] for f, b in zip(results["full"], results["baseline"])]
         cold, cached = format_clusters(1000)
         touched = full.parent / "docs" / "blog" / "posts" / "reflection-0000.md"
         rebuild = run(REBUILD, str(full), str(full.parent / "site-serve"), str(touched))["seconds"]
 
         print(f"portfolio: {options.reflections} reflections, {options.rubrics} rubrics, "
-              f"{options.references} references, {options.citations} citations each; {options.repeats} pairs")
+              f"{options.references} references, {options.citations} citations each; {options.repeats} pairs"
+              + (f"; theme features: {options.features}" if options.features else ""))
         print(f"baseline (Material blog + tags): median {seconds['baseline']:.2f} s, peak {memory['baseline']:.0f} MiB")
         print(f"full (with Coachfolio):          median {seconds['full']:.2f} s, peak {memory['full']:.0f} MiB")
-        print(f"ratio full/baseline: time {seconds['full'] / seconds['baseline']:.3f}, memory {memory['full'] / memory['baseline']:.3f}")
+        print(f"ratio full/baseline: time {statistics.median(ratios):.3f} (median of pairs; "
+              f"{min(ratios):.3f} to {max(ratios):.3f}), memory {memory['full'] / memory['baseline']:.3f}")
         print(f"formatting 1000 citation clusters: {cold:.2f} s cold, {cached:.3f} s cached")
         print(f"rebuild after touching one post (as mkdocs serve): {rebuild:.2f} s")
     finally:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from coachfolio.core.citations.formatter import standalone_style
 from coachfolio.core.citations.styles import StyleNotFound, find_style
 
 
@@ -44,3 +45,16 @@ def test_finding_a_style_does_not_load_lxml() -> None:
     # The repository package imports lxml on import: several MiB for a file path.
     code = "import sys; from pathlib import Path; from coachfolio.core.citations.styles import find_style; find_style('apa', Path('.')); print('lxml' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
+
+
+def test_a_standalone_style_compares_no_entries() -> None:
+    csl = (
+        '<style><citation collapse="year" disambiguate-add-names="true" disambiguate-add-year-suffix="true" et-al-min="3" '
+        'givenname-disambiguation-rule="primary-name"><layout/></citation>'
+        '<bibliography hanging-indent="true" subsequent-author-substitute="&#8212;&#8212;&#8212;" subsequent-author-substitute-rule="complete-all">'
+        '<layout/></bibliography><macro name="disambiguate-add-names-x"/></style>'
+    )
+    assert standalone_style(csl) == (
+        '<style><citation collapse="year" et-al-min="3"><layout/></citation>'
+        '<bibliography hanging-indent="true"><layout/></bibliography><macro name="disambiguate-add-names-x"/></style>'
+    )

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import coachfolio.core.citations.formatter as formatter_module
 import pytest
+from coachfolio.citations.plugin import CitationsPlugin, _Progress
+from coachfolio.core.background import InBackground
 from coachfolio.core.citations.formatter import CitationFormatter
 from conftest import build_site, heading_text, soup, write_site
 from mkdocs.exceptions import Abort
@@ -313,20 +317,100 @@ def test_the_demo_cites_by_key(demo_site: Path) -> None:
     assert [e["id"] for e in gift.select("div.references .csl-entry")] == ["ref-foltos2013", "ref-iste-coaches", "ref-sdsu-pci"]
 
 
+def test_a_posts_own_entry_never_gives_way_to_a_dash_for_a_repeated_author(tmp_path: Path) -> None:
+    # MLA replaces an author repeated from the entry above with "———"; a post's own entry stands alone.
+    config = write_site(
+        tmp_path,
+        BLOG_SITE.replace("bibliography: [refs.bib]", "bibliography: [refs.bib]\n      style: modern-language-association"),
+        {
+            "refs.bib": BIB,
+            "docs/index.md": "# Home\n",
+            "docs/blog/index.md": "# Blog\n",
+            "docs/blog/.authors.yml": "authors:\n  coach:\n    name: Demo Coach\n    description: Coach\n    avatar: https://example.org/a.png\n",
+            "docs/blog/posts/gift.md": POST,
+            "docs/blog/posts/other.md": POST.replace("2019-12-16", "2019-11-18").replace("The Gift of Peer Coaching", "Communication & Trust"),
+        },
+    )
+    site = build_site(config, tmp_path / "site")
+    entries = [
+        " ".join(soup(site / page).select_one(".cf-cite-this__apa").get_text().split())
+        for page in ("blog/2019/11/18/communication--trust/index.html", "blog/2019/12/16/the-gift-of-peer-coaching/index.html")
+    ]
+    assert [entry.split(".")[0] for entry in entries] == ["Coach, Demo", "Coach, Demo"]
+
+
 def test_pages_written_before_pandoc_finishes_are_completed_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     files = {"refs.bib": BIB, "docs/index.md": "# Home\n", "docs/trust.md": PAGE}
     config = write_site(tmp_path, SITE, files)
     monkeypatch.setattr(CitationFormatter, "_cache", {})
     on_time = build_site(config, tmp_path / "on-time")
-    # As on a big site: pandoc still busy while every page is written.
-    from coachfolio.core.background import InBackground
-
+    # As on a big site: pandoc still busy, on every batch, while every page is written.
     monkeypatch.setattr(CitationFormatter, "_cache", {})
     monkeypatch.setattr(InBackground, "done", lambda self: False)
+    monkeypatch.setattr(CitationsPlugin, "progress", property(lambda self: _Progress(), lambda self, value: None), raising=False)
     late = build_site(config, tmp_path / "late")
     for page in ("trust/index.html", "references/index.html"):
         assert (late / page).read_text(encoding="utf-8") == (on_time / page).read_text(encoding="utf-8")
     assert "COACHFOLIO" not in (late / "trust/index.html").read_text(encoding="utf-8")
+
+
+def test_pages_go_to_pandoc_in_batches_and_each_is_completed_when_its_batch_is_done(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    posts = {
+        f"docs/blog/posts/post-{n}.md": f"---\ndate: 2019-11-1{n}\nauthors: [coach]\n---\n\n# Post {n}\n\n"
+        f"Cited [@foltos2013, p. {n}] and [@knight-coaching, p. {n}].\n\n<!-- more -->\n\nMore.\n"
+        for n in range(5)
+    }
+    files = {
+        "refs.bib": BIB,
+        "docs/index.md": "# Home\n",
+        "docs/blog/index.md": "# Blog\n",
+        "docs/blog/.authors.yml": "authors:\n  coach:\n    name: Demo Coach\n    description: Coach\n    avatar: https://example.org/a.png\n",
+        **posts,
+    }
+    config = write_site(tmp_path, BLOG_SITE, files)
+    monkeypatch.setattr(CitationFormatter, "_cache", {})
+    monkeypatch.setattr(CitationFormatter, "_standalone", {})
+    whole = build_site(config, tmp_path / "whole")
+
+    documents: list[str] = []
+    real = formatter_module.run_pandoc
+    monkeypatch.setattr(formatter_module, "run_pandoc", lambda arguments, text: documents.append(text) or real(arguments, text))
+    monkeypatch.setattr(CitationFormatter, "_cache", {})
+    monkeypatch.setattr(CitationFormatter, "_standalone", {})
+    monkeypatch.setattr(CitationFormatter, "batch", 2)  # one post per batch
+
+    # The background work runs at once but is never reported finished: a page
+    # is completed only from the batches published so far.
+    def at_once(self: InBackground, work: Callable[[], object], name: str) -> None:
+        self._work, self._value, self._error = work, None, None
+        self._run()
+        self._thread = threading.Thread(target=lambda: None)
+        self._thread.start()
+        self._thread.join()
+
+    monkeypatch.setattr(InBackground, "__init__", at_once)
+    monkeypatch.setattr(InBackground, "done", lambda self: False)
+    left_for_the_end: list[list[str]] = []
+    real_post_build = CitationsPlugin.on_post_build
+
+    def recording(self: CitationsPlugin, config: object) -> None:
+        left_for_the_end.append([page.file.src_uri for page, _ in self.unfinished])
+        real_post_build(self, config)  # type: ignore[arg-type]
+
+    recording.mkdocs_priority = -100  # type: ignore[attr-defined]
+    monkeypatch.setattr(CitationsPlugin, "on_post_build", recording)
+    batched = build_site(config, tmp_path / "batched")
+
+    cluster_documents = [d for d in documents if "CFCLUSTER" in d]
+    assert [len(re.findall(r"^CFCLUSTER\d+ ", d, re.MULTILINE)) for d in cluster_documents] == [2, 2, 2, 2, 2]
+    # Only the site bibliography, which lists every batch's works, waits for the end.
+    assert left_for_the_end == [["references.md"]]
+    pages = ["blog/index.html", "references/index.html"] + [f"blog/2019/11/1{n}/post-{n}/index.html" for n in range(5)]
+    for page in pages:
+        assert (batched / page).read_text(encoding="utf-8") == (whole / page).read_text(encoding="utf-8"), page
+    assert citations(batched / "blog/2019/11/13/post-3/index.html") == ["(Foltos, 2013, p. 3)", "(Knight, 2007, p. 3)"]
 
 
 def test_feeds_and_the_search_index_carry_citations_as_text(tmp_path: Path) -> None:

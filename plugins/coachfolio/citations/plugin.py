@@ -1,14 +1,15 @@
 """The `coachfolio/citations` plugin: MkDocs events in, the citation core and templates out.
 
 - `on_config` finds the CSL style and starts reading the bibliography.
-- `on_nav` scans every page's Markdown for citations and starts pandoc on the
-  whole batch, in the background: it formats while MkDocs renders the pages.
+- `on_nav` scans every page's Markdown for citations and starts pandoc on
+  them, in the background and in batches of pages: it formats while MkDocs
+  renders the pages.
 - `on_page_markdown` reports unknown keys with their file, line and column and
   leaves a token where each citation stands; `on_env` adds tokens for each
   page's reference list and "Cite this reflection".
-- `on_post_page` fills a page's tokens once pandoc is done (and adds the
-  citation_* meta tags of posts); pages written earlier are completed in
-  `on_post_build`, with feeds and the search index.
+- `on_post_page` fills a page's tokens once the batch holding the page is
+  done (and adds the citation_* meta tags of posts); pages written earlier
+  are completed in `on_post_build`, with feeds and the search index.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
 import jinja2
@@ -73,6 +75,14 @@ class _PageCitations:
     keys: list[str] = field(default_factory=list)  # cited keys, first citation first
 
 
+@dataclass(frozen=True)
+class _Progress:
+    """What the background formatting has finished so far; replaced whole, never changed."""
+
+    formatted: Formatted | None = None
+    own_entries: dict[str, str] = field(default_factory=dict)
+
+
 class CitationsPlugin(BasePlugin[CitationsConfig]):
     """Format pandoc-style citations in APA (or any CSL style) with reference lists."""
 
@@ -84,6 +94,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.works: dict[str, Work] = {}
         self.cited: list[str] = []
         self.unfinished: list[tuple[Page, Path]] = []
+        self.progress = _Progress()
+        self.prediction_held = False
 
     # Configuration -------------------------------------------------------------
 
@@ -106,6 +118,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.style = style
         self.bibliography_paths = {(root / name).resolve() for name in names}
         self.clusters, self.pages, self.formatted, self.unfinished = [], {}, None, []
+        self.progress, self.prediction_held = _Progress(), False
         self.scanned: dict[bytes, list[Cluster]] = {}  # by digest: the texts themselves would stay in memory
         self.env = make_environment(config)
         use_assets(config, css=["common.css", "citations.css"], js=["common.js", "citations.js"])
@@ -139,27 +152,48 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     def _start_formatting(self, files: Files, config: MkDocsConfig) -> InBackground[tuple[Formatted, dict[str, str]]]:
         """Scan every page's Markdown for citations and format them in the background.
 
-        The scan sees the sources as written; anything the page pass finds
-        differently is formatted again (from the cache) by `_ensure_formatted`.
+        Pages go to pandoc in batches, in the order MkDocs writes them, so the
+        first pages can be completed while pandoc works on the rest. The scan
+        sees the sources as written; anything the page pass finds differently
+        is formatted again (from the cache) by `_ensure_formatted`.
         """
-        clusters: list[str] = []
+        works = _predicted_works(files, config) if self.config.cite_this else {}
+        batches: list[tuple[list[str], list[dict[str, Any]]]] = [([], [])]
         cited: list[str] = []
         for file in files.documentation_pages():
             front, body = split_front_matter(file.content_string)
             found = self.scanned[_digest(body)] = find_citations(body)
+            clusters, items = batches[-1]
+            if len(clusters) >= self.formatter.batch:
+                clusters, items = [], []
+                batches.append((clusters, items))
             for cluster in found:
                 clusters.append(cluster.text)
                 cited.extend(cluster.keys)
+            if file.src_uri in works:
+                items.append(csl_item(works[file.src_uri]))
             if front and "nocite" in front:
                 try:
                     meta = yaml.load(front, Loader=FastLoader)
                 except yaml.YAMLError:
                     continue  # MkDocs reports the page's broken front matter itself
                 cited.extend(_nocite(meta.get("nocite") if isinstance(meta, dict) else None))
-        works = _predicted_works(files, config) if self.config.cite_this else []
-        self.predicted = (clusters, cited + self._listed(), [csl_item(work) for work in works])
-        formatter, (clusters, cited, items) = self.formatter, self.predicted
-        return InBackground(lambda: (formatter.format(clusters, cited), formatter.format_entries(items)), "coachfolio-citations")
+        cited += self._listed()
+        self.predicted = ([text for clusters, _ in batches for text in clusters], cited, [item for _, items in batches for item in items])
+        return InBackground(lambda: self._format_batches(batches, cited), "coachfolio-citations")
+
+    def _format_batches(self, batches: list[tuple[list[str], list[dict[str, Any]]]], cited: list[str]) -> tuple[Formatted, dict[str, str]]:
+        """Format batch after batch (in the background), publishing each as it is done."""
+        clusters: dict[str, str] = {}
+        own: dict[str, str] = {}
+        formatted = Formatted({}, {}, [])
+        for texts, items in batches:
+            part = self.formatter.format(texts, cited)
+            clusters.update(part.clusters)
+            own.update(self.formatter.format_entries(items))
+            formatted = Formatted(dict(clusters), part.entries, part.order)
+            self.progress = _Progress(formatted, dict(own))  # one assignment: the page pass sees all of it or none
+        return formatted, own
 
     def _listed(self) -> list[str]:
         """Keys the configuration's `nocite` adds to the site bibliography."""
@@ -212,6 +246,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             return None
         self.works = self._works(config, files) if self.config.cite_this else {}
         self.cited = [key for record in self.pages.values() for key in record.keys] + self._listed()
+        self.prediction_held = self._prediction_held()
         for key in self.config.nocite:
             if key != "*" and key not in self.bibliography:
                 log.warning(f"mkdocs.yml: coachfolio/citations: nocite names unknown citation key '{key}'{did_you_mean(key, self.bibliography.items)}")
@@ -238,28 +273,52 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         pages = (file.page for file in files.documentation_pages() if file.page is not None)
         return {page.file.src_uri: work for page in pages if (work := _work(page, config))}
 
+    def _prediction_held(self) -> bool:
+        """True if the scan in `on_nav` found what the page pass found, so its batches are right."""
+        predicted_clusters, predicted_cited, predicted_items = self.predicted
+        known = set(self.bibliography.items)
+        items = sorted((csl_item(work) for work in self.works.values()), key=lambda item: item["id"])
+        return (
+            set(self.cited) & known == set(predicted_cited) & known
+            and set(predicted_clusters).issuperset(cluster.text for cluster, _ in self.clusters)
+            and items == sorted(predicted_items, key=lambda item: item["id"])
+        )
+
     def _ensure_formatted(self) -> Formatted:
-        """The formatted citations: the background batch, completed where its scan fell short."""
+        """The formatted citations: the background batches, completed where the scan fell short."""
         if self.formatted is not None:
             return self.formatted
         clusters = [cluster.text for cluster, _ in self.clusters]
         items = sorted((csl_item(work) for work in self.works.values()), key=lambda item: item["id"])
         try:
             formatted, self.own_entries = self.job.result()
-            _, predicted_cited, predicted_items = self.predicted
-            known = set(self.bibliography.items)
-            if set(self.cited) & known != set(predicted_cited) & known or any(c not in formatted.clusters for c in clusters):
+            if not self.prediction_held:
                 formatted = self.formatter.format(clusters, self.cited)
-            if items != sorted(predicted_items, key=lambda item: item["id"]):
                 self.own_entries = self.formatter.format_entries(items)
         except PandocError as error:
             raise PluginError(f"coachfolio/citations: formatting citations failed: {error}") from None
         self.formatted = formatted
         return formatted
 
-    def _cluster_html(self, number: int, page: Page | None) -> str:
+    def _ready(self, page: Page, output: str) -> tuple[Formatted, dict[str, str]] | None:
+        """What `page` needs, if it is formatted already: all of it, or the batches done so far."""
+        if self.formatted is not None or self.job.done():
+            return self._ensure_formatted(), self.own_entries
+        progress = self.progress
+        if not self.prediction_held or progress.formatted is None:
+            return None
+        # The page's own citations, and those of excerpts it shows (the blog's index and archives).
+        if any(self.clusters[int(number)][0].text not in progress.formatted.clusters for number in _TOKEN.findall(output)):
+            return None
+        work = self.works.get(page.file.src_uri)
+        if work is not None and work.item_id not in progress.own_entries:
+            return None
+        if _BIBLIOGRAPHY_TOKEN in output:
+            return None  # the site's bibliography waits for every batch
+        return progress.formatted, progress.own_entries
+
+    def _cluster_html(self, number: int, page: Page | None, formatted: Formatted) -> str:
         """A formatted citation for `page`, its links pointing at the reference entries."""
-        formatted = self._ensure_formatted()
         cluster, owner = self.clusters[number]
         text = formatted.clusters.get(cluster.text, html.escape(cluster.text))
         # On its own page a citation links to the page's reference list; in an
@@ -275,24 +334,22 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
 
         return _BIBLIOREF.sub(link, text)
 
-    def _fill_page(self, output: str, page: Page) -> str:
+    def _fill_page(self, output: str, page: Page, formatted: Formatted, own_entries: dict[str, str]) -> str:
         """Put citations, the reference list, the bibliography and "Cite this" into a page's HTML."""
-        output = _TOKEN.sub(lambda m: self._cluster_html(int(m.group(1)), page), output)
+        output = _TOKEN.sub(lambda m: self._cluster_html(int(m.group(1)), page, formatted), output)
         record = self.pages.get(page.file.src_uri)
-        output = _REFERENCES.sub(lambda m: self._reference_list(record, m.group(1)) if record else "", output)
+        output = _REFERENCES.sub(lambda m: self._reference_list(record, m.group(1), formatted) if record else "", output)
         if _BIBLIOGRAPHY_TOKEN in output:
-            output = output.replace(f"<p>{_BIBLIOGRAPHY_TOKEN}</p>", self._bibliography(page))
+            output = output.replace(f"<p>{_BIBLIOGRAPHY_TOKEN}</p>", self._bibliography(page, formatted))
         work = self.works.get(page.file.src_uri)
-        return output.replace(_CITE_THIS_TOKEN, self._cite_this(work) if work else "")
+        return output.replace(_CITE_THIS_TOKEN, self._cite_this(work, own_entries) if work else "")
 
-    def _reference_list(self, record: _PageCitations, anchor: str) -> str:
-        formatted = self._ensure_formatted()
+    def _reference_list(self, record: _PageCitations, anchor: str, formatted: Formatted) -> str:
         keys = [key for key in formatted.order if key in record.keys]
         return render(self.env, "references.html", title=self.config.references_title, anchor=anchor,
                       entries=[(key, formatted.entries[key]) for key in keys])
 
-    def _bibliography(self, page: Page) -> str:
-        formatted = self._ensure_formatted()
+    def _bibliography(self, page: Page, formatted: Formatted) -> str:
         wanted = set(self.cited)
         citing: dict[str, list[Page]] = {}
         for record in self.pages.values():
@@ -305,9 +362,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         ]
         return render(self.env, "bibliography.html", entries=entries)
 
-    def _cite_this(self, work: Work) -> str:
-        self._ensure_formatted()
-        return render(self.env, "cite-this.html", apa=self.own_entries.get(work.item_id), bibtex=bibtex_entry(work))
+    def _cite_this(self, work: Work, own_entries: dict[str, str]) -> str:
+        return render(self.env, "cite-this.html", apa=own_entries.get(work.item_id), bibtex=bibtex_entry(work))
 
     # Writing pages ------------------------------------------------------------------
 
@@ -315,10 +371,11 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if not self.config.enabled:
             return None
         if "COACHFOLIO" in output:  # a plain substring test; a regex search here costs ~1 ms a page
-            if self.formatted is not None or self.job.done():
-                output = self._fill_page(output, page)
+            ready = self._ready(page, output)
+            if ready is not None:
+                output = self._fill_page(output, page, *ready)
             else:
-                # pandoc is still busy; this page is finished in `on_post_build`.
+                # pandoc is still busy with this page's batch; it is finished in `on_post_build`.
                 self.unfinished.append((page, Path(config.site_dir) / page.file.dest_uri))
         work = self.works.get(page.file.src_uri)  # computed in on_env, empty unless cite_this
         if work is not None:
@@ -330,9 +387,9 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.config.enabled:
             return
-        self._ensure_formatted()
+        formatted = self._ensure_formatted()
         for page, path in self.unfinished:
-            path.write_text(self._fill_page(path.read_text(encoding="utf-8"), page), encoding="utf-8")
+            path.write_text(self._fill_page(path.read_text(encoding="utf-8"), page, formatted, self.own_entries), encoding="utf-8")
         # Search indexes and feeds copy page text; there a citation is plain text.
         site = Path(config.site_dir)
         for path in [*site.glob("*.xml"), *site.glob("*.json"), *site.glob("search/*.json")]:
@@ -384,7 +441,7 @@ def _make_work(title: str, authors: tuple[str, ...], date: str, url: str, config
 _FIRST_HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 
-def _predicted_works(files: Files, config: MkDocsConfig) -> list[Work]:
+def _predicted_works(files: Files, config: MkDocsConfig) -> dict[str, Work]:
     """The posts' works as they will be once rendered, from their sources alone.
 
     A post's title is its `title:` or its first heading, as MkDocs decides;
@@ -393,7 +450,7 @@ def _predicted_works(files: Files, config: MkDocsConfig) -> list[Work]:
     """
     blog = config.plugins.get("material/blog")
     names = {key: author.name for key, author in getattr(blog, "authors", {}).items()}
-    works = []
+    works = {}
     for file in files.documentation_pages():
         page = file.page
         date = page_date(page) if page is not None else None
@@ -402,5 +459,5 @@ def _predicted_works(files: Files, config: MkDocsConfig) -> list[Work]:
         heading = _FIRST_HEADING.search(getattr(page, "markdown", "") or "")
         title = str(page.meta.get("title") or (heading.group(1) if heading else ""))
         authors = tuple(names.get(key, key) for key in page.meta.get("authors", []))
-        works.append(_make_work(title, authors, date, file.url, config))
+        works[file.src_uri] = _make_work(title, authors, date, file.url, config)
     return works

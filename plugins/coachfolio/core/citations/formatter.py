@@ -1,10 +1,14 @@
-"""Formatting every citation of a site in one pandoc call, with a cache.
+"""Formatting a site's citations in a few pandoc calls, with a cache.
 
-pandoc starts in about 0.15 s and then formats roughly 700 clusters a second,
-so all clusters go into one document: each on its own numbered line, with the
-bibliography given inline as metadata (nothing is written to disk). The
-document also lists every cited work under `nocite`, so disambiguation
-(Knight, 2007a / 2007b; J. Smith / R. Smith) is decided across the whole site.
+pandoc starts in about 0.15 s and then formats roughly 1,000 clusters a
+second. Clusters go into documents of up to `CitationFormatter.batch`
+clusters, each on its own numbered line, with the bibliography given inline as
+metadata (nothing is written to disk). Longer documents would be slower per
+cluster: citeproc's time grows faster than the document (8,000 clusters take
+twice as long in one document as in eight). Every document lists every cited
+work under `nocite`, so disambiguation (Knight, 2007a / 2007b; J. Smith /
+R. Smith) is decided across the whole site and a batch reads exactly as it
+would in one document.
 
 Results are cached by style, bibliography and the set of cited works — the
 things that decide how a cluster reads — so a rebuild formats only clusters
@@ -13,6 +17,7 @@ it has not seen, and an unchanged rebuild runs pandoc not at all.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import re
@@ -27,7 +32,10 @@ from coachfolio.core.markup import plain_text
 
 _LINE = re.compile(r'^<p>CFCLUSTER(\d+) (.*)</p>$', re.MULTILINE)
 _ENTRY = re.compile(r'<div id="ref-(?P<key>[^"]+)" class="csl-entry" role="listitem">\n?(?P<html>.*?)\n?</div>', re.DOTALL)
-_YEAR_LETTER = re.compile(r"\((\d{4}|n\.d\.)-?[a-z](,|\))")
+# What makes a style compare entries: disambiguation of citations (which adds
+# year letters to entries too) and the "———" that replaces a repeated author.
+_COMPARING = re.compile(r'\s(?:disambiguate-[a-z-]+|givenname-disambiguation-rule|subsequent-author-substitute(?:-rule)?)="[^"]*"')
+_CITATION_OR_BIBLIOGRAPHY = re.compile(r"<(?:citation|bibliography)\b[^>]*>")
 
 
 @dataclass
@@ -60,11 +68,14 @@ class CitationFormatter:
     # Shared by every formatter in the process, so `mkdocs serve` rebuilds (which
     # make new plugin instances) still find earlier results.
     _cache: dict[str, _Run] = {}
+    _standalone: dict[str, str] = {}  # a standalone entry by style, bibliography and item
+    batch = 1000  # clusters (or standalone entries) per pandoc document
 
     def __init__(self, bibliography: Bibliography, style: Path) -> None:
         self.bibliography = bibliography
         self.style = style
         self.calls = 0
+        self._standalone_uri: str | None = None
         self._base = hashlib.sha256((bibliography.fingerprint() + style.read_text(encoding="utf-8")).encode("utf-8")).hexdigest()
 
     def format(self, clusters: Iterable[str], cited: Iterable[str]) -> Formatted:
@@ -74,37 +85,59 @@ class CitationFormatter:
         wanted = list(dict.fromkeys(clusters))
         missing = [text for text in wanted if text not in run.clusters]
         if missing or (cited_keys and not run.order):
-            self._run_pandoc(run, missing, [self.bibliography.items[key] for key in cited_keys])
+            references = [self.bibliography.items[key] for key in cited_keys]
+            for start in range(0, max(len(missing), 1), self.batch):
+                self._run_pandoc(run, missing[start : start + self.batch], references)
         return Formatted({text: run.clusters[text] for text in wanted}, dict(run.entries), list(run.order))
 
     def format_entries(self, items: list[dict[str, Any]]) -> dict[str, str]:
         """Reference entries for works that stand alone, such as a post's own reference.
 
         They are formatted apart from the citations, so they cannot change how
-        cited works are told apart, and the year letter that setting them side
-        by side would add (2019a, 2019b) is dropped: each is read on its own.
+        cited works are told apart, and with a copy of the style that does not
+        compare entries (`standalone_style`): each is read on its own, so
+        setting a site's posts side by side adds no year letters (2019a,
+        2019b) and no "———" for a repeated author. Comparing them would also
+        be slow: a thousand posts by one author in one year take citeproc
+        minutes to tell apart.
         """
-        items = sorted(items, key=lambda item: item["id"])
-        run = self._run_for([self._base, "standalone", items])
-        if items and not run.order:
-            self._run_pandoc(run, [], items)
-        return {key: _YEAR_LETTER.sub(r"(\1\2", entry) for key, entry in run.entries.items()}
+        # Each entry stands alone, so each is cached alone: a new post formats one entry.
+        digests = {item["id"]: self._digest([self._base, "standalone", item]) for item in items}
+        missing = sorted((item for item in items if digests[item["id"]] not in self._standalone), key=lambda item: item["id"])
+        for start in range(0, len(missing), self.batch):
+            run = _Run()
+            self._run_pandoc(run, [], missing[start : start + self.batch], style=self._standalone_style())
+            for item in missing[start : start + self.batch]:
+                self._standalone[digests[item["id"]]] = run.entries.get(item["id"], "")
+        return {key: entry for key, digest in digests.items() if (entry := self._standalone[digest])}
+
+    def _standalone_style(self) -> str:
+        """The style as a data: URI (no file is written), changed by `standalone_style`."""
+        if self._standalone_uri is None:
+            text = standalone_style(self.style.read_text(encoding="utf-8"))
+            self._standalone_uri = "data:application/xml;base64," + base64.b64encode(text.encode("utf-8")).decode("ascii")
+        return self._standalone_uri
+
+    @staticmethod
+    def _digest(key: object) -> str:
+        return hashlib.sha256(json.dumps(key, sort_keys=True).encode("utf-8")).hexdigest()
 
     def _run_for(self, key: object) -> _Run:
-        digest = hashlib.sha256(json.dumps(key, sort_keys=True).encode("utf-8")).hexdigest()
-        return self._cache.setdefault(digest, _Run())
+        return self._cache.setdefault(self._digest(key), _Run())
 
-    def _run_pandoc(self, run: _Run, clusters: list[str], items: list[dict[str, Any]]) -> None:
+    def _run_pandoc(self, run: _Run, clusters: list[str], items: list[dict[str, Any]], *, style: str | None = None) -> None:
         metadata = {
             "references": items,
             "link-citations": True,
             "nocite": " ".join(f"@{item['id']}" for item in items),
             "lang": "en-US",
+            # In the document, not on the command line: a style as a data: URI outgrows an argument.
+            "csl": style or str(self.style),
         }
         # JSON is YAML, so the metadata block needs no YAML writer.
         body = "\n\n".join(f"CFCLUSTER{n} {' '.join(text.split())}" for n, text in enumerate(clusters))
         document = f"---\n{json.dumps(metadata, ensure_ascii=False)}\n---\n\n{body}\n"
-        arguments = ["--from", "markdown", "--to", "html", "--wrap=none", "--citeproc", "--csl", str(self.style)]
+        arguments = ["--from", "markdown", "--to", "html", "--wrap=none", "--citeproc"]
         output = run_pandoc(arguments, document)
         self.calls += 1
         for match in _LINE.finditer(output):
@@ -112,6 +145,11 @@ class CitationFormatter:
             run.clusters[text] = apa_fixes(match.group(2), narrative=not text.startswith("["))
         run.entries = {m.group("key"): m.group("html").strip() for m in _ENTRY.finditer(output)}
         run.order = list(run.entries)
+
+
+def standalone_style(csl: str) -> str:
+    """A CSL style that formats each entry on its own, never comparing it with the others."""
+    return _CITATION_OR_BIBLIOGRAPHY.sub(lambda m: _COMPARING.sub("", m.group(0)), csl)
 
 
 # -- APA 7 where CSL falls short -------------------------------------------------------
