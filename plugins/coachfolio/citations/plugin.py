@@ -183,16 +183,20 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         return InBackground(lambda: self._format_batches(batches, cited), "coachfolio-citations")
 
     def _format_batches(self, batches: list[tuple[list[str], list[dict[str, Any]]]], cited: list[str]) -> tuple[Formatted, dict[str, str]]:
-        """Format batch after batch (in the background), publishing each as it is done."""
+        """Format batch after batch (in the background), publishing each as it is done.
+
+        The posts' own entries come first, in one document: they are quick
+        (no entry is compared with another), and every post needs its own.
+        """
+        own = self.formatter.format_entries([item for _, items in batches for item in items])
+        self.progress = _Progress(None, own)
         clusters: dict[str, str] = {}
-        own: dict[str, str] = {}
         formatted = Formatted({}, {}, [])
-        for texts, items in batches:
+        for texts, _ in batches:
             part = self.formatter.format(texts, cited)
             clusters.update(part.clusters)
-            own.update(self.formatter.format_entries(items))
             formatted = Formatted(dict(clusters), part.entries, part.order)
-            self.progress = _Progress(formatted, dict(own))  # one assignment: the page pass sees all of it or none
+            self.progress = _Progress(formatted, own)  # one assignment: the page pass sees all of it or none
         return formatted, own
 
     def _listed(self) -> list[str]:

@@ -7,6 +7,8 @@ import os
 import re
 import shutil
 import subprocess
+import sys
+import threading
 from pathlib import Path
 
 
@@ -53,9 +55,44 @@ def run_pandoc(arguments: list[str], text: str) -> str:
     # options still runs (it only warns); a user's own GHCRTS wins.
     environment = {"GHCRTS": "-A64m", **os.environ}
     try:
-        result = subprocess.run(command, input=text, capture_output=True, text=True, encoding="utf-8", timeout=600, env=environment)
-    except (OSError, subprocess.SubprocessError) as error:
+        process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment)
+    except OSError as error:
         raise PandocError(f"pandoc could not run: {error}") from None
-    if result.returncode != 0:
-        raise PandocError(result.stderr.strip() or f"pandoc exited with status {result.returncode}")
-    return result.stdout
+    output, errors = _exchange(process, text.encode("utf-8"))
+    if process.wait() != 0:
+        raise PandocError(errors.decode("utf-8", "replace").strip() or f"pandoc exited with status {process.returncode}")
+    return output.decode("utf-8")
+
+
+def _exchange(process: subprocess.Popen[bytes], data: bytes) -> tuple[bytes, bytes]:
+    """Give pandoc its input and read what it writes, touching Python's lock as little as possible.
+
+    pandoc runs while MkDocs renders pages, and `communicate()` would go back
+    to the interpreter for every 4 KiB written: each time it must wait for the
+    page renderer to let go of the interpreter lock, which long regular
+    expressions over whole pages hold for many milliseconds. Here the input is
+    written in one blocking call, then output and error messages are read to
+    their end, the messages by a thread of their own (so neither pipe can fill
+    up and stall pandoc).
+    """
+    assert process.stdin is not None and process.stdout is not None and process.stderr is not None
+    if sys.platform == "linux":
+        import fcntl
+
+        # Room for all of pandoc's output: it never waits for this process
+        # to read, however long the interpreter lock is held elsewhere.
+        try:
+            fcntl.fcntl(process.stdout.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)
+        except OSError:
+            pass  # above the system's limit for pipes: pandoc may wait a little
+    errors: list[bytes] = []
+    reader = threading.Thread(target=lambda: errors.append(process.stderr.read()), daemon=True)  # type: ignore[union-attr]
+    reader.start()
+    try:
+        process.stdin.write(data)
+        process.stdin.close()
+    except BrokenPipeError:
+        pass  # pandoc stopped reading: its exit status and message tell why
+    output = process.stdout.read()
+    reader.join()
+    return output, errors[0] if errors else b""

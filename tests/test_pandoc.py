@@ -1,0 +1,22 @@
+"""Running pandoc: output, error messages, and documents larger than a pipe holds."""
+
+from __future__ import annotations
+
+import pytest
+from coachfolio.core.citations.pandoc import PandocError, run_pandoc
+
+
+def test_pandoc_converts_what_it_is_given() -> None:
+    assert run_pandoc(["--from", "markdown", "--to", "html"], "Café *au lait*\n") == "<p>Café <em>au lait</em></p>\n"
+
+
+def test_large_documents_go_both_ways_without_stalling() -> None:
+    # Several times what a pipe holds, in and out, with a warning on the error stream.
+    paragraphs = "".join(f"Paragraph {n} [@missing{n % 3}].\n\n" for n in range(5000))
+    output = run_pandoc(["--from", "markdown", "--to", "html", "--citeproc"], paragraphs)
+    assert output.count("<p>") == 5000
+
+
+def test_a_failure_reports_pandocs_own_message() -> None:
+    with pytest.raises(PandocError, match=r"^Unknown input format nonsense"):
+        run_pandoc(["--from", "nonsense"], "text")
