@@ -364,7 +364,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         return output.replace(_CITE_THIS_TOKEN, self._cite_this(work, own_entries) if work else "")
 
     def _reference_list(self, record: _PageCitations, anchor: str, formatted: Formatted) -> str:
-        keys = [key for key in formatted.order if key in record.keys]
+        cited = set(record.keys)
+        keys = [key for key in formatted.order if key in cited]
         return render(self.env, "references.html", title=self.config.references_title, anchor=anchor,
                       entries=[(key, formatted.entries[key]) for key in keys])
 

@@ -17,6 +17,11 @@ from markdown.treeprocessors import Treeprocessor
 
 SAFE_SCHEMES = {"", "http", "https", "mailto"}
 
+# A line Markdown (with smarty) leaves as it is: it starts with a letter (no
+# list, heading or code block), and holds no character with a meaning in
+# Markdown or HTML (`*_[]<>&#\`!'"`) and no doubled space, dot or hyphen.
+_PLAIN = re.compile(r"[A-Za-z](?:[A-Za-z0-9,;:?()%/+=.-]| (?! ))*(?<! )")
+
 
 class _SafeLinks(Treeprocessor):
     """Drop `javascript:` and other unsafe link targets."""
@@ -43,7 +48,12 @@ class SafeMarkdown:
     def block(self, text: str) -> str:
         """Render paragraphs, lists and inline markup."""
         if text not in self._cache:
-            self._cache[text] = self._md.reset().convert(text)
+            plain = text[:-1] if text.endswith("\n") else text  # YAML's block scalars end with one
+            if _PLAIN.fullmatch(plain) and ".." not in plain and "--" not in plain:
+                # One line of words and plain punctuation: Markdown would only wrap it.
+                self._cache[text] = f"<p>{plain}</p>"
+            else:
+                self._cache[text] = self._md.reset().convert(text)
         return self._cache[text]
 
     def inline(self, text: str) -> str:
