@@ -65,6 +65,7 @@ _REFERENCES = re.compile(r"COACHFOLIOREFERENCES([a-z-]+)END")
 _CITE_THIS_TOKEN = "COACHFOLIOCITETHISEND"
 _ANY_TOKEN = re.compile(r"(?:<p>)?COACHFOLIO(?:CITE(?P<cite>\d+)|REFERENCES[a-z-]+|BIBLIOGRAPHY|CITETHIS)END(?:</p>)?")
 _BIBLIOREF = re.compile(r'<a href="#ref-([^"]+)" role="doc-biblioref">')
+_SWITCH_INTERVAL = sys.getswitchinterval()  # Python's own, lowered while pandoc runs
 
 
 @dataclass
@@ -185,15 +186,16 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         # read pandoc's output as it comes), but by default the build's thread
         # keeps the lock for 5 ms before handing it over: on a large portfolio
         # pandoc sat idle for a third of its run. Handing over within 0.5 ms
-        # costs the build nothing measurable; the setting is restored at the end.
-        previous = sys.getswitchinterval()
-        sys.setswitchinterval(min(previous, 0.0005))
+        # costs the build nothing measurable; the setting is restored at the end
+        # (to what it was when Coachfolio was loaded, even if a failed build
+        # left a formatting job running into the next one under `mkdocs serve`).
+        sys.setswitchinterval(min(_SWITCH_INTERVAL, 0.0005))
 
         def format_then_restore() -> tuple[Formatted, dict[str, str]]:
             try:
                 return self._format_batches(batches, cited)
             finally:
-                sys.setswitchinterval(previous)
+                sys.setswitchinterval(_SWITCH_INTERVAL)
 
         return InBackground(format_then_restore, "coachfolio-citations")
 

@@ -131,13 +131,15 @@ class CitationFormatter:
             "link-citations": True,
             "nocite": " ".join(f"@{item['id']}" for item in items),
             "lang": "en-US",
-            # In the document, not on the command line: a style as a data: URI outgrows an argument.
-            "csl": style or str(self.style),
         }
+        if style is not None:
+            metadata["csl"] = style  # a data: URI outgrows a command-line argument
         # JSON is YAML, so the metadata block needs no YAML writer.
         body = "\n\n".join(f"CFCLUSTER{n} {' '.join(text.split())}" for n, text in enumerate(clusters))
         document = f"---\n{json.dumps(metadata, ensure_ascii=False)}\n---\n\n{body}\n"
         arguments = ["--from", "markdown", "--to", "html", "--wrap=none", "--citeproc"]
+        if style is None:
+            arguments += ["--csl", str(self.style)]  # a path: as metadata it would be read as Markdown
         output = run_pandoc(arguments, document)
         self.calls += 1
         for match in _LINE.finditer(output):
