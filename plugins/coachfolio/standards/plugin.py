@@ -254,8 +254,9 @@ class StandardsPlugin(BasePlugin[StandardsConfig]):
             page = file.page
             if page is not None and page.content:
                 filled = self.placeholders.fill(file.src_uri, page.content, lambda use: self._render(use, page))  # type: ignore[arg-type]
-                if filled is not page.content:  # a standards page: large on a large portfolio
-                    page.content = _ascii(filled)
+                # The generated standards pages run to megabytes on a large portfolio;
+                # a page of one's own (which might hold a script) is left as written.
+                page.content = _ascii(filled) if file.generated_by and filled is not page.content else filled
         csv_file = files.get_file_from_path(f"{self.folder}/matrix.csv")
         if csv_file is not None:
             csv_file.content_string = self.coverage.matrix_csv(lambda url: _absolute(config, url))
