@@ -20,3 +20,13 @@ def test_large_documents_go_both_ways_without_stalling() -> None:
 def test_a_failure_reports_pandocs_own_message() -> None:
     with pytest.raises(PandocError, match=r"^Unknown input format nonsense"):
         run_pandoc(["--from", "nonsense"], "text")
+
+
+def test_a_stuck_pandoc_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
+    import coachfolio.core.citations.pandoc as pandoc_module
+
+    # A stand-in that never answers: `sleep` ignores its input and outlives the limit.
+    monkeypatch.setattr(pandoc_module, "pandoc_executable", lambda: "sleep")
+    monkeypatch.setattr(pandoc_module, "TIMEOUT", 0.5)
+    with pytest.raises(PandocError, match=r"^pandoc did not finish within 0.5 seconds$"):
+        run_pandoc(["30"], "")

@@ -11,6 +11,8 @@ import sys
 import threading
 from pathlib import Path
 
+TIMEOUT = 600  # seconds
+
 
 class PandocError(Exception):
     """pandoc is missing or failed; the message says which and why."""
@@ -58,9 +60,19 @@ def run_pandoc(arguments: list[str], text: str) -> str:
         process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment)
     except OSError as error:
         raise PandocError(f"pandoc could not run: {error}") from None
-    output, errors = _exchange(process, text.encode("utf-8"))
-    if process.wait() != 0:
-        raise PandocError(errors.decode("utf-8", "replace").strip() or f"pandoc exited with status {process.returncode}")
+    # However large the document, ten minutes means pandoc is stuck: stop it rather than the build.
+    stuck = threading.Event()
+    watchdog = threading.Timer(TIMEOUT, lambda: (stuck.set(), process.kill()))
+    watchdog.start()
+    try:
+        output, errors = _exchange(process, text.encode("utf-8"))
+        status = process.wait()
+    finally:
+        watchdog.cancel()
+    if stuck.is_set():
+        raise PandocError(f"pandoc did not finish within {TIMEOUT} seconds")
+    if status != 0:
+        raise PandocError(errors.decode("utf-8", "replace").strip() or f"pandoc exited with status {status}")
     return output.decode("utf-8")
 
 
