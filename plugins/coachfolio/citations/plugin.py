@@ -298,24 +298,25 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         """True if the scan in `on_nav` found what the page pass found, so its batches are right."""
         predicted_clusters, predicted_cited, predicted_items = self.predicted
         known = set(self.bibliography.items)
-        items = sorted((csl_item(work) for work in self.works.values()), key=lambda item: item["id"])
         return (
             set(self.cited) & known == set(predicted_cited) & known
             and set(predicted_clusters).issuperset(cluster.text for cluster, _ in self.clusters)
-            and items == sorted(predicted_items, key=lambda item: item["id"])
+            and self._own_items() == sorted(predicted_items, key=lambda item: item["id"])
         )
+
+    def _own_items(self) -> list[dict[str, Any]]:
+        """The CSL items of the posts' own entries, as the page pass found them."""
+        return sorted((csl_item(work) for work in self.works.values()), key=lambda item: item["id"])
 
     def _ensure_formatted(self) -> Formatted:
         """The formatted citations: the background batches, completed where the scan fell short."""
         if self.formatted is not None:
             return self.formatted
-        clusters = [cluster.text for cluster, _ in self.clusters]
-        items = sorted((csl_item(work) for work in self.works.values()), key=lambda item: item["id"])
         try:
             formatted, self.own_entries = self.job.result()
             if not self.prediction_held:
-                formatted = self.formatter.format(clusters, self.cited)
-                self.own_entries = self.formatter.format_entries(items)
+                formatted = self.formatter.format([cluster.text for cluster, _ in self.clusters], self.cited)
+                self.own_entries = self.formatter.format_entries(self._own_items())
         except PandocError as error:
             raise PluginError(f"coachfolio/citations: formatting citations failed: {error}") from None
         self.formatted = formatted

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -221,15 +222,12 @@ class StandardsPlugin(BasePlugin[StandardsConfig]):
         artifact = Artifact(kind, page.title or page.file.name, page.url, page_date(page), first_paragraph_text(html))
         for indicator, status in claims.items:
             self.coverage.add(Evidence(indicator, artifact, status))
-        groups = self._by_framework(claims)
-        # One relative URL per framework page, not one per indicator: links are made for every post.
-        framework_urls = {f.id: self._page_url(page, f"{self.folder}/{f.id}.md") for f, _ in groups}
         return html + render(
             self.env,
             "standards-box.html",
             title=self.config.box_title,
-            groups=groups,
-            link=lambda indicator: f"{framework_urls[indicator.framework_id]}#{indicator.anchor}",
+            groups=self._by_framework(claims),
+            link=self._indicator_links(page),
         )
 
     def _by_framework(self, claims: _Claims) -> list[tuple[Framework, list[tuple[Indicator, str | None]]]]:
@@ -242,8 +240,19 @@ class StandardsPlugin(BasePlugin[StandardsConfig]):
         file = self.files.get_file_from_path(uri)
         return url_from(page.url, file.url if file else uri)
 
-    def _indicator_url(self, page: Page, indicator: Indicator) -> str:
-        return f"{self._page_url(page, f'{self.folder}/{indicator.framework_id}.md')}#{indicator.anchor}"
+    def _indicator_links(self, page: Page) -> Callable[[Indicator], str]:
+        """Links from `page` to indicators: one relative URL per framework page, however many indicators.
+
+        (Every post links its indicators; working out a relative URL is the costly part.)
+        """
+        framework_urls: dict[str, str] = {}
+
+        def link(indicator: Indicator) -> str:
+            if indicator.framework_id not in framework_urls:
+                framework_urls[indicator.framework_id] = self._page_url(page, f"{self.folder}/{indicator.framework_id}.md")
+            return f"{framework_urls[indicator.framework_id]}#{indicator.anchor}"
+
+        return link
 
     # Once every page is known ------------------------------------------------------
 
@@ -269,7 +278,7 @@ class StandardsPlugin(BasePlugin[StandardsConfig]):
             "coverage": self.coverage,
             "page_url": lambda uri: self._page_url(page, uri),
             "url": lambda site_url: url_from(page.url, site_url),
-            "indicator_url": lambda indicator: self._indicator_url(page, indicator),
+            "indicator_url": self._indicator_links(page),
             "folder": self.folder,
         }
         if name == "standards-index":
