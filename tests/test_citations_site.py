@@ -257,19 +257,25 @@ Trust is a springboard [@foltos2013, p. 99].
 More.
 """
 
+# A blog with its authors file, and a site of two posts by one author in one year.
+BLOG_FILES = {
+    "refs.bib": BIB,
+    "docs/index.md": "# Home\n",
+    "docs/blog/index.md": "# Blog\n",
+    "docs/blog/.authors.yml": "authors:\n  coach:\n    name: Demo Coach\n    description: Coach\n    avatar: https://example.org/a.png\n",
+}
+TWO_POSTS = {
+    **BLOG_FILES,
+    "docs/blog/posts/gift.md": POST,
+    "docs/blog/posts/other.md": POST.replace("2019-12-16", "2019-11-18").replace("The Gift of Peer Coaching", "Communication & Trust"),
+}
+
 
 def test_cite_this_reflection_and_scholar_meta_tags(tmp_path: Path) -> None:
     config = write_site(
         tmp_path,
         BLOG_SITE,
-        {
-            "refs.bib": BIB,
-            "docs/index.md": "# Home\n",
-            "docs/blog/index.md": "# Blog\n",
-            "docs/blog/.authors.yml": "authors:\n  coach:\n    name: Demo Coach\n    description: Coach\n    avatar: https://example.org/a.png\n",
-            "docs/blog/posts/gift.md": POST,
-            "docs/blog/posts/other.md": POST.replace("2019-12-16", "2019-11-18").replace("The Gift of Peer Coaching", "Communication & Trust"),
-        },
+        TWO_POSTS,
     )
     site = build_site(config, tmp_path / "site")
     post = soup(site / "blog/2019/12/16/the-gift-of-peer-coaching/index.html")
@@ -322,14 +328,7 @@ def test_a_posts_own_entry_never_gives_way_to_a_dash_for_a_repeated_author(tmp_p
     config = write_site(
         tmp_path,
         BLOG_SITE.replace("bibliography: [refs.bib]", "bibliography: [refs.bib]\n      style: modern-language-association"),
-        {
-            "refs.bib": BIB,
-            "docs/index.md": "# Home\n",
-            "docs/blog/index.md": "# Blog\n",
-            "docs/blog/.authors.yml": "authors:\n  coach:\n    name: Demo Coach\n    description: Coach\n    avatar: https://example.org/a.png\n",
-            "docs/blog/posts/gift.md": POST,
-            "docs/blog/posts/other.md": POST.replace("2019-12-16", "2019-11-18").replace("The Gift of Peer Coaching", "Communication & Trust"),
-        },
+        TWO_POSTS,
     )
     site = build_site(config, tmp_path / "site")
     entries = [
@@ -362,13 +361,7 @@ def test_pages_go_to_pandoc_in_batches_and_each_is_completed_when_its_batch_is_d
         f"Cited [@foltos2013, p. {n}] and [@knight-coaching, p. {n}].\n\n<!-- more -->\n\nMore.\n"
         for n in range(5)
     }
-    files = {
-        "refs.bib": BIB,
-        "docs/index.md": "# Home\n",
-        "docs/blog/index.md": "# Blog\n",
-        "docs/blog/.authors.yml": "authors:\n  coach:\n    name: Demo Coach\n    description: Coach\n    avatar: https://example.org/a.png\n",
-        **posts,
-    }
+    files = {**BLOG_FILES, **posts}
     config = write_site(tmp_path, BLOG_SITE, files)
     monkeypatch.setattr(CitationFormatter, "_cache", {})
     monkeypatch.setattr(CitationFormatter, "_standalone", {})
@@ -417,13 +410,7 @@ def test_feeds_and_the_search_index_carry_citations_as_text(tmp_path: Path) -> N
     config = write_site(
         tmp_path,
         BLOG_SITE.replace("  - blog\n", "  - search\n  - blog\n  - rss:\n      match_path: blog/posts/.*\n      use_git: false\n      date_from_meta: {as_creation: date}\n"),
-        {
-            "refs.bib": BIB,
-            "docs/index.md": "# Home\n",
-            "docs/blog/index.md": "# Blog\n",
-            "docs/blog/.authors.yml": "authors:\n  coach:\n    name: Demo Coach\n    description: Coach\n    avatar: https://example.org/a.png\n",
-            "docs/blog/posts/gift.md": POST,
-        },
+        {**BLOG_FILES, "docs/blog/posts/gift.md": POST},
     )
     site = build_site(config, tmp_path / "site")
     index = (site / "search/search_index.json").read_text(encoding="utf-8")
