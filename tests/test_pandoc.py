@@ -30,3 +30,17 @@ def test_a_stuck_pandoc_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pandoc_module, "TIMEOUT", 0.5)
     with pytest.raises(PandocError, match=r"^pandoc did not finish within 0.5 seconds$"):
         run_pandoc(["30"], "")
+
+
+def test_the_bundled_pandoc_is_found_without_importing_pypandoc() -> None:
+    # Importing pypandoc costs the build ~40 ms of interpreter time; a fresh
+    # process shows whether the lookup loads it.
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from coachfolio.core.citations.pandoc import _bundled_pandoc; "
+        "path = _bundled_pandoc(); print(path.replace(chr(92), '/').rsplit('/', 3)[-3:], 'pypandoc' in sys.modules)"
+    )
+    output = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert output.strip() == "['pypandoc', 'files', 'pandoc'] False"

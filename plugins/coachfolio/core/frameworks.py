@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from importlib.resources import files as package_files
 from pathlib import Path
 from typing import Any
@@ -37,12 +38,14 @@ class Indicator:
     standard_code: str
     framework_id: str
 
-    @property
+    # Both are cached: the standards pages and every aligned post ask for them
+    # thousands of times (the values live outside the frozen fields).
+    @cached_property
     def key(self) -> str:
         """Unique across frameworks: `iste-coaches-2019:1.a`."""
         return f"{self.framework_id}:{self.code}"
 
-    @property
+    @cached_property
     def anchor(self) -> str:
         """The HTML id of the indicator on its framework's page."""
         return "indicator-" + slugify(self.code.replace(".", "-"))
