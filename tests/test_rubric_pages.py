@@ -167,7 +167,7 @@ def test_the_self_assessment_form_is_hidden_until_scripts_run(site: Path) -> Non
     summary = " ".join(section.select_one(".cf-sa-summary").get_text().split())
     assert summary == "0 of 3 criteria assessed. Total: 0 of 12 points. Weighted: 0 of 16 points (0%)."
     scripts = [s["src"] for s in page.select("script[src]")]
-    assert "../../assets/coachfolio/rubrics.js" in scripts
+    assert "../../assets/coachfolio/coachfolio.js" in scripts
 
 
 def test_an_unscored_rubric_shows_no_total(site: Path) -> None:

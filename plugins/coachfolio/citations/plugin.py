@@ -123,7 +123,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.progress, self.prediction_held = _Progress(), False
         self.scanned: dict[bytes, list[Cluster]] = {}  # by digest: the texts themselves would stay in memory
         self.env = make_environment(config)
-        use_assets(config, css=["common.css", "citations.css"], js=["common.js", "citations.js"])
+        use_assets(config, "citations")
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
@@ -135,7 +135,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         uri = self.config.references_page
         if files.get_file_from_path(uri) is None:
             files.append(File.generated(config, uri, content=generated_page_source(self.config.references_title, "::bibliography")))
-        add_asset_files(files, config, ["common.css", "common.js", "citations.css", "citations.js"])
+        add_asset_files(files, config, "citations")
         self.files = files
         return files
 

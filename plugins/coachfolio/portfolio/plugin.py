@@ -80,7 +80,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
         self.parts = []
         self.placeholders = Placeholders("portfolio")
         self.env = make_environment(config)
-        use_assets(config, css=["common.css", "portfolio.css"], js=[])
+        use_assets(config, "portfolio")
         return config
 
     @property
@@ -97,7 +97,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
             for uri, title, directive, inclusion in pages:
                 if files.get_file_from_path(uri) is None:
                     files.append(File.generated(config, uri, content=generated_page_source(title, directive), inclusion=inclusion))
-        add_asset_files(files, config, ["common.css", "portfolio.css"])
+        add_asset_files(files, config, "portfolio")
         self.files = files
         return files
 

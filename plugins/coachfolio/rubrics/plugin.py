@@ -65,7 +65,7 @@ class RubricsPlugin(BasePlugin[RubricsConfig]):
             return None
         self.env = make_environment(config)
         self.placeholders = Placeholders("rubric")
-        use_assets(config, css=["common.css", "rubrics.css"], js=["common.js", "rubrics.js"])
+        use_assets(config, "rubrics")
         return config
 
     @property
@@ -85,7 +85,7 @@ class RubricsPlugin(BasePlugin[RubricsConfig]):
             files.remove(source)  # the YAML is published as JSON and CSV instead
         self._generate(files, config)
         self.files = files
-        add_asset_files(files, config, ["common.css", "common.js", "rubrics.css", "rubrics.js"])
+        add_asset_files(files, config, "rubrics")
         return files
 
     def _load(self, sources: list[File], config: MkDocsConfig) -> dict[str, Rubric]:

@@ -95,7 +95,7 @@ class StandardsPlugin(BasePlugin[StandardsConfig]):
         self.placeholders = Placeholders("standards")
         self.claims = {}
         self.env = make_environment(config)
-        use_assets(config, css=["common.css", "standards.css"], js=["common.js", "standards.js"])
+        use_assets(config, "standards")
         return config
 
     def _load_frameworks(self, config: MkDocsConfig) -> Frameworks:
@@ -133,7 +133,7 @@ class StandardsPlugin(BasePlugin[StandardsConfig]):
                 files.append(File.generated(config, uri, content=generated_page_source(title, directive), inclusion=inclusion))
         # Filled in `on_env`, once every page has been read; MkDocs copies it after that.
         files.append(File.generated(config, f"{folder}/matrix.csv", content=""))
-        add_asset_files(files, config, ["common.css", "common.js", "standards.css", "standards.js"])
+        add_asset_files(files, config, "standards")
         self.files = files
         self._record_rubric_evidence(files, config)
         return files
