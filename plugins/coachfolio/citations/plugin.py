@@ -51,6 +51,7 @@ from coachfolio.core.problems import DataFileError
 from coachfolio.core.suggest import did_you_mean
 from coachfolio.core.yamlfile import FastLoader
 from coachfolio.integration.assets import add_asset_files, use_assets
+from coachfolio.integration.copies import rewrite_copies
 from coachfolio.integration.pages import generated_page_source, is_blog_post, page_date
 from coachfolio.integration.paths import display_path, url_from
 from coachfolio.integration.templates import make_environment, render
@@ -414,11 +415,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         for page, path in self.unfinished:
             path.write_text(self._fill_page(path.read_text(encoding="utf-8"), page, formatted, self.own_entries), encoding="utf-8")
         # Search indexes and feeds copy page text; there a citation is plain text.
-        site = Path(config.site_dir)
-        for path in [*site.glob("*.xml"), *site.glob("*.json"), *site.glob("search/*.json")]:
-            text = path.read_text(encoding="utf-8")
-            if "COACHFOLIO" in text:
-                path.write_text(self._plain_tokens(text, json_escaped=path.suffix == ".json"), encoding="utf-8")
+        rewrite_copies(config.site_dir, "COACHFOLIO", lambda text, is_json: self._plain_tokens(text, json_escaped=is_json))
 
     def _plain_tokens(self, text: str, *, json_escaped: bool) -> str:
         formatted = self._ensure_formatted()

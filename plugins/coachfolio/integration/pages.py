@@ -38,12 +38,16 @@ def page_date(page: Page) -> str | None:
     return str(value)[:10] if value else None
 
 
-_FIRST_PARAGRAPH = re.compile(r"<p\b[^>]*>(.*?)</p>", re.DOTALL)
+# Python-Markdown writes a paragraph of prose as a bare <p> at the start of a
+# line; the paragraphs inside embedded rubric tables, figures and boxes are
+# indented or carry a class, and are not what a page is about.
+_PARAGRAPH = re.compile(r"^<p>(.*?)</p>", re.DOTALL | re.MULTILINE)
+_ONLY_A_TOKEN = re.compile(r"\s*COACHFOLIO[A-Z]+\d+END\s*")  # a directive not yet filled in
 
 
 def first_paragraph_text(content: str, limit: int = 200) -> str:
-    """The text of a page's first paragraph, cut at a word near `limit` characters."""
-    match = _FIRST_PARAGRAPH.search(content)
+    """The text of a page's first paragraph of prose, cut at a word near `limit` characters."""
+    match = next((m for m in _PARAGRAPH.finditer(content) if not _ONLY_A_TOKEN.fullmatch(m.group(1))), None)
     if not match:
         return ""
     text = plain_text(match.group(1))

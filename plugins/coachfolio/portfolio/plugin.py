@@ -33,6 +33,7 @@ from coachfolio.core.problems import DataFileError
 from coachfolio.core.series import Series, load_series
 from coachfolio.core.suggest import did_you_mean
 from coachfolio.integration.assets import add_asset_files, use_assets
+from coachfolio.integration.copies import remove_from_copies
 from coachfolio.integration.navigation import add_under_index
 from coachfolio.integration.pages import (
     first_paragraph_text,
@@ -67,6 +68,9 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
         self.parts: list[_Part] = []
         self.placeholders = Placeholders("portfolio")
         self.files = Files([])
+        self.posts: list[Page] = []  # newest first, known from `on_env`
+        self.by_series: dict[str, list[Page]] = {}
+        self.openings: dict[str, str] = {}  # each page's first paragraph of prose, by source path
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -78,6 +82,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
         except DataFileError as error:
             raise PluginError(f"The series file has problems:\n{error}") from None
         self.parts = []
+        self.openings = {}
         self.placeholders = Placeholders("portfolio")
         self.env = make_environment(config)
         use_assets(config, "portfolio")
@@ -141,20 +146,24 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
             tokens[directive.line] = self.placeholders.token(page.file.src_uri, value)
         return replace_directives(markdown, directives, tokens)
 
+    @event_priority(50)  # before the other plugins fill in their embeds
     def on_page_content(self, html_: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return None
+        # A post's summary in lists is its first paragraph of prose: taken now,
+        # while embedded rubrics, figures and boxes are still tokens to skip.
+        self.openings[page.file.src_uri] = first_paragraph_text(html_)
         # Figures need only this page; lists that need every post wait for `on_env`.
         return self.placeholders.fill(page.file.src_uri, html_, lambda value: self._render_now(value, page), keep=_deferred)
 
-    def _render_now(self, value: object, page: Page) -> str:
+    def _render_now(self, value: object, page: Page, written_in: Page | None = None) -> str:
         assert isinstance(value, Figure)
-        src = self._image_url(value.src, page) if value.src and not value.remote else value.src
+        src = self._image_url(value.src, page, written_in or page) if value.src and not value.remote else value.src
         return render(self.env, "figure.html", figure=value, src=src)
 
-    def _image_url(self, src: str, page: Page) -> str:
-        """The URL of an image given relative to the page's Markdown file (as MkDocs resolves links)."""
-        file = self.files.get_file_from_path(_image_uri(src, page))
+    def _image_url(self, src: str, page: Page, written_in: Page) -> str:
+        """The URL from `page` of an image given relative to the Markdown file of `written_in` (as MkDocs resolves links)."""
+        file = self.files.get_file_from_path(_image_uri(src, written_in))
         return url_from(page.url, file.url) if file else src
 
     # Once every page is read ----------------------------------------------------------
@@ -163,8 +172,8 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
         if not self.config.enabled:
             return None
-        posts = self._posts(files)
-        by_series = self._series_parts()
+        self.posts = posts = self._posts(files)
+        self.by_series = by_series = self._series_parts()
         part_of = {part.page.file.src_uri: part for part in self.parts}
         for file in files.documentation_pages():
             page = file.page
@@ -175,6 +184,24 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
             if part is not None:
                 page.content = _after_title(page.content, self._series_box(page, part, by_series[part.series]))
         return env
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled:
+            return None
+        # Figures and lists in a post's excerpt, shown on the blog's index and archive pages.
+        return self.placeholders.fill_any(output, lambda value, origin: self._render_any(value, page, origin))
+
+    @event_priority(-100)  # after the search and feed plugins have written their files
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.config.enabled:  # they may have copied a page before its figures and lists were put in
+            remove_from_copies(config.site_dir, self.placeholders)
+
+    def _render_any(self, value: object, page: Page, origin: str) -> str:
+        if _deferred(value):
+            return self._render_late(value, page, self.posts, self.by_series)
+        # A figure's image is found from the post it was written in, and linked from this page.
+        written_in = self.files.get_file_from_path(origin)
+        return self._render_now(value, page, written_in.page if written_in else None)
 
     def _posts(self, files: Files) -> list[Page]:
         """Published blog posts, newest first."""
@@ -195,7 +222,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
             "title": html.unescape(post.title or ""),
             "url": url_from(page.url, post.url),
             "date": page_date(post),
-            "excerpt": first_paragraph_text(post.content or ""),
+            "excerpt": self.openings.get(post.file.src_uri, ""),
             "categories": categories,
         }
 

@@ -29,6 +29,7 @@ from coachfolio.core.problems import DataFileError, Problem
 from coachfolio.core.rubric_export import canvas_csv, rubric_json
 from coachfolio.core.rubrics import Rubric, load_rubric
 from coachfolio.integration.assets import add_asset_files, use_assets
+from coachfolio.integration.copies import remove_from_copies
 from coachfolio.integration.navigation import add_under_index
 from coachfolio.integration.pages import generated_page_source
 from coachfolio.integration.paths import display_path, relative_to_project, url_from
@@ -160,6 +161,17 @@ class RubricsPlugin(BasePlugin[RubricsConfig]):
         if not self.config.enabled:
             return None
         return self.placeholders.fill(page.file.src_uri, html, lambda use: self._render(use, page))  # type: ignore[arg-type]
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled:
+            return None
+        # Embeds in a post's excerpt, shown on the blog's index and archive pages.
+        return self.placeholders.fill_any(output, lambda use, _origin: self._render(use, page))  # type: ignore[arg-type]
+
+    @event_priority(-100)  # after the search and feed plugins have written their files
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self.config.enabled:  # they may have copied a page before its rubric tables were put in
+            remove_from_copies(config.site_dir, self.placeholders)
 
     def _render(self, use: _Use, page: Page) -> str:
         if use.name == "rubric-index":
