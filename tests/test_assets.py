@@ -12,10 +12,11 @@ SITE = """\
 site_name: Test
 docs_dir: docs
 theme: {{name: material, font: false}}
+extra_css: [own.css]
 plugins:
 {plugins}
 """
-DOCS = {"docs/index.md": "# Home\n"}
+DOCS = {"docs/index.md": "# Home\n", "docs/own.css": "body {}\n"}
 
 
 def parts(path: Path) -> list[str]:
@@ -24,7 +25,7 @@ def parts(path: Path) -> list[str]:
 
 def links(site: Path) -> tuple[list[str], list[str]]:
     page = soup(site / "index.html")
-    styles = [link["href"] for link in page.select('link[rel=stylesheet][href*="coachfolio"]')]
+    styles = [link["href"] for link in page.select("link[rel=stylesheet]") if "assets/stylesheets/" not in link["href"]]
     scripts = [script["src"] for script in page.select('script[src*="coachfolio"]')]
     return styles, scripts
 
@@ -33,7 +34,8 @@ def test_each_page_links_one_stylesheet_and_one_script_holding_the_parts_in_a_fi
     # Listed in the reverse of the bundle's order: the bundle's order does not follow mkdocs.yml.
     config = write_site(tmp_path, SITE.format(plugins="  - coachfolio/portfolio\n  - coachfolio/rubrics"), DOCS)
     site = build_site(config, tmp_path / "site")
-    assert links(site) == (["assets/coachfolio/coachfolio.css"], ["assets/coachfolio/coachfolio.js"])
+    # The site's own styles come after Coachfolio's, so they win.
+    assert links(site) == (["assets/coachfolio/coachfolio.css", "own.css"], ["assets/coachfolio/coachfolio.js"])
     assert parts(site / "assets/coachfolio/coachfolio.css") == ["common", "rubrics", "portfolio"]
     assert parts(site / "assets/coachfolio/coachfolio.js") == ["common", "rubrics"]  # portfolio has no script
     assert sorted(p.name for p in (site / "assets/coachfolio").iterdir()) == ["coachfolio.css", "coachfolio.js"]
@@ -42,7 +44,7 @@ def test_each_page_links_one_stylesheet_and_one_script_holding_the_parts_in_a_fi
 def test_a_plugin_without_a_script_adds_no_script(tmp_path: Path) -> None:
     config = write_site(tmp_path, SITE.format(plugins="  - coachfolio/portfolio"), DOCS)
     site = build_site(config, tmp_path / "site")
-    assert links(site) == (["assets/coachfolio/coachfolio.css"], [])
+    assert links(site) == (["assets/coachfolio/coachfolio.css", "own.css"], [])
     assert not (site / "assets/coachfolio/coachfolio.js").exists()
 
 

@@ -32,7 +32,7 @@ def _sources(part: str, kind: str) -> str | None:
 def use_assets(config: MkDocsConfig, part: str) -> None:
     """Link the bundles a plugin's `part` needs from every page (called from `on_config`)."""
     if _sources(part, "css") is not None and asset_uri("coachfolio.css") not in config.extra_css:
-        config.extra_css.append(asset_uri("coachfolio.css"))
+        config.extra_css.insert(0, asset_uri("coachfolio.css"))  # first, so a site's own styles win
     if _sources(part, "js") is not None and asset_uri("coachfolio.js") not in [str(s) for s in config.extra_javascript]:
         config.extra_javascript.append(asset_uri("coachfolio.js"))
 
