@@ -70,7 +70,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
         self.files = Files([])
         self.posts: list[Page] = []  # newest first, known from `on_env`
         self.by_series: dict[str, list[Page]] = {}
-        self.openings: dict[str, str] = {}  # each page's first paragraph of prose, by source path
+        self.openings: dict[str, str] = {}  # each post's first paragraph of prose, by source path
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -152,7 +152,8 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
             return None
         # A post's summary in lists is its first paragraph of prose: taken now,
         # while embedded rubrics, figures and boxes are still tokens to skip.
-        self.openings[page.file.src_uri] = first_paragraph_text(html_)
+        if is_blog_post(page):
+            self.openings[page.file.src_uri] = first_paragraph_text(html_)
         # Figures need only this page; lists that need every post wait for `on_env`.
         return self.placeholders.fill(page.file.src_uri, html_, lambda value: self._render_now(value, page), keep=_deferred)
 
