@@ -137,3 +137,8 @@ def test_two_builds_of_the_same_sources_give_the_same_files(tmp_path: Path, monk
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     different = [f for f in files if (first / f).read_bytes() != (second / f).read_bytes()]
     assert different == []
+
+
+def test_the_bibliography_inside_the_content_folder_is_not_published(demo_site: Path) -> None:
+    # content/references.bib is data for the citations, not a download.
+    assert not list(demo_site.rglob("*.bib"))

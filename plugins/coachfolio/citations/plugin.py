@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import os
 import re
 import sys
 from dataclasses import dataclass, field
@@ -130,8 +131,11 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
+        # Only files of a bibliography's kind are resolved: resolving each path costs system calls.
+        suffixes = {path.suffix for path in self.bibliography_paths}
         for file in list(files):
-            if file.abs_src_path and Path(file.abs_src_path).resolve() in self.bibliography_paths:
+            source = file.abs_src_path
+            if source and os.path.splitext(source)[1] in suffixes and Path(source).resolve() in self.bibliography_paths:
                 files.remove(file)  # a bibliography in docs_dir is data, not a download
         uri = self.config.references_page
         if files.get_file_from_path(uri) is None:
