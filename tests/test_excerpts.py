@@ -104,3 +104,20 @@ def test_a_list_of_posts_skips_an_opening_that_is_only_a_directive(site: Path) -
     items = soup(site / "blog/2024/02/03/planning-together/index.html").select(".cf-post-list li")
     assert len(items) == 1
     assert "The rest of the reflection." in items[0].get_text(" ", strip=True)
+
+
+def test_the_same_rubric_embedded_twice_on_a_page_gets_ids_of_its_own(tmp_path: Path) -> None:
+    second = POST.replace("# Planning together", "# Planning again").replace("2024-02-03", "2024-03-04")
+    files = {"docs/index.md": "# Home\n", "docs/blog/index.md": "# Blog\n", "docs/rubrics/advising.yml": RUBRIC,
+             "docs/blog/posts/one.md": POST, "docs/blog/posts/two.md": second}
+    config = write_site(tmp_path, SITE, files)
+    (tmp_path / "docs/images").mkdir()
+    (tmp_path / "docs/images/planning.png").write_bytes(base64.b64decode(PIXEL))
+    site = build_site(config, tmp_path / "site")
+    index = soup(site / "blog/index.html")
+    regions = index.select(".cf-rubric--embedded [role=region]")
+    assert [region["aria-labelledby"] for region in regions] == ["cf-embed-advising", "cf-embed-advising-2"]
+    assert [caption["id"] for caption in index.select(".cf-rubric--embedded caption")] == ["cf-embed-advising", "cf-embed-advising-2"]
+    # On each post's own page, its one table keeps the plain id.
+    post = soup(site / "blog/2024/03/04/planning-again/index.html")
+    assert [caption["id"] for caption in post.select(".cf-rubric--embedded caption")] == ["cf-embed-advising"]

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import posixpath
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,6 +59,7 @@ class RubricsPlugin(BasePlugin[RubricsConfig]):
         self.rubrics: dict[str, Rubric] = {}
         self.placeholders = Placeholders("rubric")
         self.files = Files([])
+        self.embeds: Counter[tuple[str, str]] = Counter()  # embeds so far, by page and rubric
 
     # Configuration and files -------------------------------------------------
 
@@ -66,6 +68,7 @@ class RubricsPlugin(BasePlugin[RubricsConfig]):
             return None
         self.env = make_environment(config)
         self.placeholders = Placeholders("rubric")
+        self.embeds = Counter()
         use_assets(config, "rubrics")
         return config
 
@@ -190,7 +193,11 @@ class RubricsPlugin(BasePlugin[RubricsConfig]):
             return render(self.env, "rubric-page.html", **context)
         if use.name == "rubric-observation":
             return render(self.env, "observation.html", **context)
-        return render(self.env, "rubric-embed.html", **context)
+        # The same rubric may be embedded twice on a page (a blog index shows the
+        # openings of several posts): each table needs ids of its own.
+        self.embeds[page.file.src_uri, rubric.slug] += 1
+        count = self.embeds[page.file.src_uri, rubric.slug]
+        return render(self.env, "rubric-embed.html", embed_id=f"cf-embed-{rubric.slug}" + (f"-{count}" if count > 1 else ""), **context)
 
     def _link(self, page: Page, target: str) -> str:
         """A relative link from `page` to a rubric page or download: 'slug', 'slug/observation', 'slug.csv'."""
