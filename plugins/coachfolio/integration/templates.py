@@ -34,6 +34,29 @@ def _number(value: float | int | None) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:g}"
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates, kept in memory for the life of the process.
+
+    `mkdocs serve` makes new environments at every rebuild; with this, only a
+    template whose source changed is compiled again (Jinja compares each
+    source's checksum). Nothing is written to disk.
+    """
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        compiled = self._compiled.get(bucket.key)
+        if compiled is not None:
+            bucket.bytecode_from_string(compiled)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 def make_environment(config: MkDocsConfig) -> jinja2.Environment:
     """An autoescaping environment: theme folders first, then the package's templates."""
     loader = jinja2.ChoiceLoader(
@@ -44,7 +67,9 @@ def make_environment(config: MkDocsConfig) -> jinja2.Environment:
     )
     # Templates do not change during a build (each build makes a new
     # environment), so Jinja need not check the files again at every render.
-    env = jinja2.Environment(loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True, auto_reload=False)
+    env = jinja2.Environment(
+        loader=loader, autoescape=True, trim_blocks=True, lstrip_blocks=True, auto_reload=False, bytecode_cache=_COMPILED
+    )
     env.filters["markdown"] = _markdown
     env.filters["markdown_inline"] = _markdown_inline
     env.filters["number"] = _number
