@@ -63,7 +63,7 @@ class _Run:
 
 
 class CitationFormatter:
-    """Formats clusters with one CSL style and one bibliography; counts its pandoc calls."""
+    """Formats clusters with one CSL style and one bibliography."""
 
     # Shared by every formatter in the process, so `mkdocs serve` rebuilds (which
     # make new plugin instances) still find earlier results.
@@ -74,7 +74,6 @@ class CitationFormatter:
     def __init__(self, bibliography: Bibliography, style: Path) -> None:
         self.bibliography = bibliography
         self.style = style
-        self.calls = 0
         self._standalone_uri: str | None = None
         self._base = hashlib.sha256((bibliography.fingerprint() + style.read_text(encoding="utf-8")).encode("utf-8")).hexdigest()
 
@@ -141,7 +140,6 @@ class CitationFormatter:
         if style is None:
             arguments += ["--csl", str(self.style)]  # a path: as metadata it would be read as Markdown
         output = run_pandoc(arguments, document)
-        self.calls += 1
         for match in _LINE.finditer(output):
             text = clusters[int(match.group(1))]
             run.clusters[text] = apa_fixes(match.group(2), narrative=not text.startswith("["))
