@@ -173,17 +173,17 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
         if not self.config.enabled:
             return None
-        self.posts = posts = self._posts(files)
-        self.by_series = by_series = self._series_parts()
+        self.posts = self._posts(files)
+        self.by_series = self._series_parts()
         part_of = {part.page.file.src_uri: part for part in self.parts}
         for file in files.documentation_pages():
             page = file.page
             if page is None or page.content is None:
                 continue
-            page.content = self.placeholders.fill(file.src_uri, page.content, lambda value: self._render_late(value, page, posts, by_series))
+            page.content = self.placeholders.fill(file.src_uri, page.content, lambda value: self._render_late(value, page))
             part = part_of.get(file.src_uri)
             if part is not None:
-                page.content = _after_title(page.content, self._series_box(page, part, by_series[part.series]))
+                page.content = _after_title(page.content, self._series_box(page, part, self.by_series[part.series]))
         return env
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
@@ -199,7 +199,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
 
     def _render_any(self, value: object, page: Page, origin: str) -> str:
         if _deferred(value):
-            return self._render_late(value, page, self.posts, self.by_series)
+            return self._render_late(value, page)
         # A figure's image is found from the post it was written in, and linked from this page.
         written_in = self.files.get_file_from_path(origin)
         return self._render_now(value, page, written_in.page if written_in else None)
@@ -227,23 +227,24 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
             "categories": categories,
         }
 
-    def _render_late(self, value: object, page: Page, posts: list[Page], by_series: dict[str, list[Page]]) -> str:
+    def _render_late(self, value: object, page: Page) -> str:
+        """Lists that need every post (known once `on_env` has run)."""
         directive = value
         name = getattr(directive, "name", "")
         if name == "latest-reflections":
             count = _count(directive.attributes.get("count"), self.config.latest_count)  # type: ignore[attr-defined]
             heading = "h3" if page.file.src_uri != "blog/index.md" else "h2"
-            return render(self.env, "latest-reflections.html", posts=[self._summary(p, page) for p in posts[:count]], heading=heading)
+            return render(self.env, "latest-reflections.html", posts=[self._summary(p, page) for p in self.posts[:count]], heading=heading)
         if name == "series-list":
             series = [
-                {"series": s, "url": self._series_url(page, s.id), "count": len(by_series[s.id])}
+                {"series": s, "url": self._series_url(page, s.id), "count": len(self.by_series[s.id])}
                 for s in self.series.values()
             ]
             return render(self.env, "series-list.html", series=series, heading="h2" if page.file.src_uri.startswith(f"{self.folder}/") else "h3")
         series_id = directive.argument  # type: ignore[attr-defined]
         if series_id not in self.series:
             return render(self.env, "unknown.html", kind="series", name=series_id)
-        return render(self.env, "series-parts.html", series=self.series[series_id], parts=[self._summary(p, page) for p in by_series[series_id]])
+        return render(self.env, "series-parts.html", series=self.series[series_id], parts=[self._summary(p, page) for p in self.by_series[series_id]])
 
     def _series_url(self, page: Page, series_id: str) -> str:
         file = self.files.get_file_from_path(f"{self.folder}/{series_id}.md")
