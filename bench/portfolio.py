@@ -220,6 +220,12 @@ def format_clusters(count: int) -> tuple[float, float]:
     return cold, time.perf_counter() - started
 
 
+def in_turn(repeat: int, full: Path, baseline: Path) -> list[tuple[str, Path]]:
+    """Both sites, the first one changing from pair to pair, so drift in the machine's speed hits both."""
+    pair = [("baseline", baseline), ("full", full)]
+    return pair if repeat % 2 == 0 else pair[::-1]
+
+
 def compile_coachfolio() -> None:
     """Byte-compile Coachfolio's modules, as installing a package does.
 
@@ -256,9 +262,7 @@ def main() -> None:
         baseline = generate(root / "baseline", *sizes, full=False, features=options.features)
         results: dict[str, list[dict[str, float]]] = {"full": [], "baseline": []}
         for repeat in range(options.repeats):
-            # Alternate which goes first, so drift in the machine's speed hits both.
-            order = [("baseline", baseline), ("full", full)] if repeat % 2 == 0 else [("full", full), ("baseline", baseline)]
-            for name, config in order:
+            for name, config in in_turn(repeat, full, baseline):
                 site = config.parent / f"site-{repeat}"
                 results[name].append(run(CHILD, str(config), str(site)))
                 shutil.rmtree(site)
@@ -271,8 +275,7 @@ def main() -> None:
         # pair on a fresh copy of the site so every rebuild sees the same change.
         rebuilds: dict[str, list[float]] = {"full": [], "baseline": []}
         for repeat in range(max(1, options.repeats // 3)):
-            order = [("baseline", baseline), ("full", full)] if repeat % 2 == 0 else [("full", full), ("baseline", baseline)]
-            for name, config in order:
+            for name, config in in_turn(repeat, full, baseline):
                 copy = config.parent.parent / f"{name}-rebuild"
                 shutil.copytree(config.parent, copy)
                 post = copy / "docs/blog/posts/reflection-0000.md"

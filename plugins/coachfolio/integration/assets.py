@@ -10,9 +10,13 @@ page (each costs it a relative-URL computation, for every page of the site).
 from __future__ import annotations
 
 from importlib.resources import files as package_files
+from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+
+if TYPE_CHECKING:  # importlib.resources.abc is Python 3.11 and later
+    from importlib.resources.abc import Traversable
 
 ASSETS_DIR = "assets/coachfolio"
 # The order of the parts in a bundle, whatever the order of the plugins in mkdocs.yml.
@@ -24,23 +28,23 @@ def asset_uri(name: str) -> str:
     return f"{ASSETS_DIR}/{name}"
 
 
-def _sources(part: str, kind: str) -> str | None:
-    path = package_files("coachfolio") / "assets" / "coachfolio" / f"{part}.{kind}"
-    return path.read_text(encoding="utf-8") if path.is_file() else None
+def _source(part: str, kind: str) -> Traversable:
+    """A part's file in the package; it may not exist (not every plugin has a script)."""
+    return package_files("coachfolio") / "assets" / "coachfolio" / f"{part}.{kind}"
 
 
 def use_assets(config: MkDocsConfig, part: str) -> None:
     """Link the bundles a plugin's `part` needs from every page (called from `on_config`)."""
-    if _sources(part, "css") is not None and asset_uri("coachfolio.css") not in config.extra_css:
+    if _source(part, "css").is_file() and asset_uri("coachfolio.css") not in config.extra_css:
         config.extra_css.insert(0, asset_uri("coachfolio.css"))  # first, so a site's own styles win
-    if _sources(part, "js") is not None and asset_uri("coachfolio.js") not in [str(s) for s in config.extra_javascript]:
+    if _source(part, "js").is_file() and asset_uri("coachfolio.js") not in [str(s) for s in config.extra_javascript]:
         config.extra_javascript.append(asset_uri("coachfolio.js"))
 
 
 def add_asset_files(files: Files, config: MkDocsConfig, part: str) -> None:
     """Put a plugin's `part` (and the shared part) into the site's bundles (called from `on_files`)."""
     for kind in ("css", "js"):
-        if _sources(part, kind) is None:
+        if not _source(part, kind).is_file():
             continue
         uri = asset_uri(f"coachfolio.{kind}")
         bundle = files.get_file_from_path(uri)
@@ -49,5 +53,6 @@ def add_asset_files(files: Files, config: MkDocsConfig, part: str) -> None:
             included |= {name for name in PARTS if _MARK.format(name) in bundle.content_string}
             files.remove(bundle)
         # Every script ends its statement (`})();`), so the parts join safely one after the other.
-        content = "".join(_MARK.format(name) + text.rstrip() + "\n" for name in PARTS if name in included and (text := _sources(name, kind)))
+        sources = [(name, _source(name, kind)) for name in PARTS if name in included]
+        content = "".join(_MARK.format(name) + path.read_text(encoding="utf-8").rstrip() + "\n" for name, path in sources if path.is_file())
         files.append(File.generated(config, uri, content=content))
