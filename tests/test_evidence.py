@@ -29,4 +29,4 @@ def test_the_same_work_counts_once_per_indicator_at_its_best_status() -> None:
         ("Advisor skills", None, "Goals"),
     ]
     assert [(e.artifact.title, e.status) for e in coverage.for_indicator(other)] == [("Trust", "begun")]
-    assert [e.criterion for e in coverage.cell(indicator, rubric)] == ["Trust", "Goals"]
+    assert [[e.criterion for e in cell] for cell in coverage.row(indicator, [rubric, post])] == [["Trust", "Goals"], [None]]

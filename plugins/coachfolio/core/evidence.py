@@ -99,26 +99,19 @@ class Coverage:
         unique = {e.artifact.url: e.artifact for entries in self._evidence.values() for e in entries}
         return order_artifacts(unique.values())
 
-    def cell(self, indicator: Indicator, artifact: Artifact) -> list[Evidence]:
-        """The evidence an artifact gives for an indicator (several criteria of a rubric may)."""
-        return self._cell_index().get((indicator.key, artifact.url), [])
-
     def row(self, indicator: Indicator, artifacts: list[Artifact]) -> list[list[Evidence]]:
-        """The matrix row of `indicator`: its cell for each of `artifacts`, empty where there is no evidence.
+        """The matrix row of `indicator`: for each of `artifacts`, the evidence it gives (several
+        criteria of a rubric may), empty where there is none.
 
         One call a row: a call a cell would cost the matrix template tens of
         thousands of calls on a large portfolio.
         """
-        cells = self._cell_index()
-        return [cells.get((indicator.key, artifact.url), []) for artifact in artifacts]
-
-    def _cell_index(self) -> dict[tuple[str, str], list[Evidence]]:
         if self._cells is None:
             self._cells = {}
             for entries in self._evidence.values():
                 for evidence in self.for_indicator(entries[0].indicator):
                     self._cells.setdefault((evidence.indicator.key, evidence.artifact.url), []).append(evidence)
-        return self._cells
+        return [self._cells.get((indicator.key, artifact.url), []) for artifact in artifacts]
 
     def matrix_csv(self, absolute: Callable[[str], str]) -> str:
         """One row per indicator: framework,code,label,evidence_count,evidence.
