@@ -10,8 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from coachfolio.integration.placeholders import Placeholders
-
 
 def rewrite_copies(site_dir: str, marker: str, change: Callable[[str, bool], str]) -> None:
     """Apply `change(text, is_json)` to each feed and search index of the site that holds `marker`."""
@@ -20,8 +18,3 @@ def rewrite_copies(site_dir: str, marker: str, change: Callable[[str, bool], str
         text = path.read_text(encoding="utf-8")
         if marker in text:
             path.write_text(change(text, path.suffix == ".json"), encoding="utf-8")
-
-
-def remove_from_copies(site_dir: str, placeholders: Placeholders) -> None:
-    """Take a plugin's tokens out of the feeds and search indexes: what they stand for belongs on the page."""
-    rewrite_copies(site_dir, placeholders.marker, lambda text, _is_json: placeholders.remove(text))

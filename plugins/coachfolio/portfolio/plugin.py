@@ -33,7 +33,7 @@ from coachfolio.core.problems import DataFileError
 from coachfolio.core.series import Series, load_series
 from coachfolio.core.suggest import did_you_mean
 from coachfolio.integration.assets import add_asset_files, use_assets
-from coachfolio.integration.copies import remove_from_copies
+from coachfolio.integration.excerpts import FillsExcerpts
 from coachfolio.integration.navigation import add_under_index
 from coachfolio.integration.pages import (
     first_paragraph_text,
@@ -60,7 +60,7 @@ class _Part:
     order: float | None
 
 
-class PortfolioPlugin(BasePlugin[PortfolioConfig]):
+class PortfolioPlugin(FillsExcerpts, BasePlugin[PortfolioConfig]):
     """Home-page lists, series of posts, and figures with credits."""
 
     def __init__(self) -> None:
@@ -186,18 +186,7 @@ class PortfolioPlugin(BasePlugin[PortfolioConfig]):
                 page.content = _after_title(page.content, self._series_box(page, part, self.by_series[part.series]))
         return env
 
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
-        if not self.config.enabled:
-            return None
-        # Figures and lists in a post's excerpt, shown on the blog's index and archive pages.
-        return self.placeholders.fill_any(output, lambda value, origin: self._render_any(value, page, origin))
-
-    @event_priority(-100)  # after the search and feed plugins have written their files
-    def on_post_build(self, config: MkDocsConfig) -> None:
-        if self.config.enabled:  # they may have copied a page before its figures and lists were put in
-            remove_from_copies(config.site_dir, self.placeholders)
-
-    def _render_any(self, value: object, page: Page, origin: str) -> str:
+    def render_elsewhere(self, value: object, page: Page, origin: str) -> str:
         if _deferred(value):
             return self._render_late(value, page)
         # A figure's image is found from the post it was written in, and linked from this page.

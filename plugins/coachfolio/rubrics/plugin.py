@@ -30,7 +30,7 @@ from coachfolio.core.problems import DataFileError, Problem
 from coachfolio.core.rubric_export import canvas_csv, rubric_json
 from coachfolio.core.rubrics import Rubric, load_rubric
 from coachfolio.integration.assets import add_asset_files, use_assets
-from coachfolio.integration.copies import remove_from_copies
+from coachfolio.integration.excerpts import FillsExcerpts
 from coachfolio.integration.navigation import add_under_index
 from coachfolio.integration.pages import generated_page_source
 from coachfolio.integration.paths import display_path, relative_to_project, url_from
@@ -52,7 +52,7 @@ class _Use:
     argument: str
 
 
-class RubricsPlugin(BasePlugin[RubricsConfig]):
+class RubricsPlugin(FillsExcerpts, BasePlugin[RubricsConfig]):
     """Publish the rubric files of `docs_dir/rubrics/`."""
 
     def __init__(self) -> None:
@@ -165,16 +165,8 @@ class RubricsPlugin(BasePlugin[RubricsConfig]):
             return None
         return self.placeholders.fill(page.file.src_uri, html, lambda use: self._render(use, page))  # type: ignore[arg-type]
 
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
-        if not self.config.enabled:
-            return None
-        # Embeds in a post's excerpt, shown on the blog's index and archive pages.
-        return self.placeholders.fill_any(output, lambda use, _origin: self._render(use, page))  # type: ignore[arg-type]
-
-    @event_priority(-100)  # after the search and feed plugins have written their files
-    def on_post_build(self, config: MkDocsConfig) -> None:
-        if self.config.enabled:  # they may have copied a page before its rubric tables were put in
-            remove_from_copies(config.site_dir, self.placeholders)
+    def render_elsewhere(self, value: object, page: Page, origin: str) -> str:
+        return self._render(value, page)  # type: ignore[arg-type]
 
     def _render(self, use: _Use, page: Page) -> str:
         if use.name == "rubric-index":

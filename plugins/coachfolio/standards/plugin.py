@@ -43,7 +43,7 @@ from coachfolio.core.frameworks import (
 from coachfolio.core.frontmatter import body_start_line
 from coachfolio.core.problems import Problem
 from coachfolio.integration.assets import add_asset_files, use_assets
-from coachfolio.integration.copies import remove_from_copies
+from coachfolio.integration.excerpts import FillsExcerpts
 from coachfolio.integration.navigation import add_under_index
 from coachfolio.integration.pages import (
     first_paragraph_text,
@@ -76,7 +76,7 @@ class _Claims:
         self.items.append((indicator, status))
 
 
-class StandardsPlugin(BasePlugin[StandardsConfig]):
+class StandardsPlugin(FillsExcerpts, BasePlugin[StandardsConfig]):
     """Align pages and rubric criteria with standards; publish evidence and coverage."""
 
     def __init__(self) -> None:
@@ -272,16 +272,8 @@ class StandardsPlugin(BasePlugin[StandardsConfig]):
             csv_file.content_string = self.coverage.matrix_csv(lambda url: _absolute(config, url))
         return env
 
-    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
-        if not self.config.enabled:
-            return None
-        # Standards lists in a post's excerpt, shown on the blog's index and archive pages.
-        return self.placeholders.fill_any(output, lambda use, _origin: self._render(use, page))  # type: ignore[arg-type]
-
-    @event_priority(-100)  # after the search and feed plugins have written their files
-    def on_post_build(self, config: MkDocsConfig) -> None:
-        if self.config.enabled:  # they may have copied a page before its standards lists were put in
-            remove_from_copies(config.site_dir, self.placeholders)
+    def render_elsewhere(self, value: object, page: Page, origin: str) -> str:
+        return self._render(value, page)  # type: ignore[arg-type]
 
     def _render(self, use: tuple[str, str], page: Page) -> str:
         name, argument = use
