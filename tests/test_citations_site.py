@@ -206,6 +206,24 @@ def test_csl_json_and_yaml_bibliographies(tmp_path: Path) -> None:
     assert citations(site / "index.html") == ["(Doe, 2020; Roe, 2021)"]
 
 
+def test_csl_json_fields_are_read_as_csl_markup_not_markdown(tmp_path: Path) -> None:
+    # Zotero's CSL-JSON keeps asterisks, underscores and backslashes as written
+    # and marks italics as <i>: none of it is Markdown.
+    json_bib = (
+        '[{"id": "doe2020", "type": "book", "author": [{"family": "Doe", "given": "Jane"}], "issued": {"date-parts": [[2020]]},'
+        ' "title": "The 4*3 *model*: coaching_notes, <i>Sic</i> and a \\\\ slash", "publisher": "A & B"}]'
+    )
+    config = write_site(
+        tmp_path,
+        SITE.replace("bibliography: [refs.bib]", "bibliography: [a.json]"),
+        {"a.json": json_bib, "docs/index.md": "# Home\n\n[@doe2020]\n"},
+    )
+    site = build_site(config, tmp_path / "site")
+    entry = soup(site / "index.html").select_one("#ref-doe2020")
+    assert entry.get_text(" ", strip=True) == "Doe, J. (2020). The 4*3 *model*: coaching_notes, Sic and a \\ slash . A & B."
+    assert [str(tag) for tag in entry.select("em em")] == ["<em>Sic</em>"]
+
+
 def test_one_pandoc_call_formats_a_whole_site_and_a_rebuild_reuses_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[str] = []
     real = formatter_module.run_pandoc

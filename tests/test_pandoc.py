@@ -44,3 +44,24 @@ def test_the_bundled_pandoc_is_found_without_importing_pypandoc() -> None:
     )
     output = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert output.strip() == "['pypandoc', 'files', 'pandoc'] False"
+
+
+def test_a_pandoc_older_than_the_minimum_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    import coachfolio.core.citations.pandoc as pandoc_module
+
+    # The only pandoc is an old one on PATH, as on a machine with a distribution's pandoc 2.
+    fake = tmp_path / "pandoc"
+    fake.write_text("#!/bin/sh\necho 'pandoc 2.19.2'\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setattr(pandoc_module, "_bundled_pandoc", lambda: None)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    pandoc_module.pandoc_executable.cache_clear()
+    try:
+        with pytest.raises(PandocError) as raised:
+            pandoc_module.pandoc_executable()
+    finally:
+        pandoc_module.pandoc_executable.cache_clear()
+    assert str(raised.value) == (
+        f"pandoc 3.5 or newer is needed, found 2.19.2 at {fake}: "
+        "upgrade pypandoc-binary (pip install -U pypandoc-binary) or the pandoc on PATH"
+    )

@@ -13,6 +13,10 @@ import threading
 from coachfolio.core.packages import package_folder
 
 TIMEOUT = 600  # seconds
+# The oldest pandoc Coachfolio's formatting is written for: 3.5 reads a
+# bibliography from a data: URI (so nothing is written to disk), and marks
+# reference entries `role="listitem"` where 2.x wrote `doc-biblioentry`.
+MINIMUM = (3, 5)
 
 
 class PandocError(Exception):
@@ -30,7 +34,7 @@ def _version(executable: str) -> tuple[int, ...] | None:
 
 @functools.lru_cache(maxsize=1)
 def pandoc_executable() -> str:
-    """The newest pandoc available: the bundled one, or one on PATH if newer."""
+    """The newest pandoc available, at least `MINIMUM`: the bundled one, or one on PATH if newer."""
     candidates = [bundled] if (bundled := _bundled_pandoc()) else []
     on_path = shutil.which("pandoc")
     if on_path:
@@ -38,7 +42,15 @@ def pandoc_executable() -> str:
     versions = [(v, c) for c in candidates if (v := _version(c)) is not None]
     if not versions:
         raise PandocError("pandoc was not found: install Coachfolio with pip (it brings pypandoc-binary) or put pandoc on PATH")
-    return max(versions)[1]
+    version, executable = max(versions)
+    if version < MINIMUM:
+        found = ".".join(map(str, version))
+        needed = ".".join(map(str, MINIMUM))
+        raise PandocError(
+            f"pandoc {needed} or newer is needed, found {found} at {executable}: "
+            "upgrade pypandoc-binary (pip install -U pypandoc-binary) or the pandoc on PATH"
+        )
+    return executable
 
 
 def _bundled_pandoc() -> str | None:
