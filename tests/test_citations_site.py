@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from collections.abc import Callable
@@ -430,6 +431,8 @@ def test_feeds_and_the_search_index_carry_citations_as_text(tmp_path: Path) -> N
         BLOG_SITE.replace("  - blog\n", "  - search\n  - blog\n  - rss:\n      match_path: blog/posts/.*\n      use_git: false\n      date_from_meta: {as_creation: date}\n"),
         {**BLOG_FILES, "docs/blog/posts/gift.md": POST},
     )
+    ending = POST.replace("Trust is a springboard [@foltos2013, p. 99].", "Trust is a springboard, as shown by @foltos2013 [p. 99]").replace("2019-12-16", "2019-12-17")
+    (tmp_path / "docs/blog/posts/ending.md").write_text(ending, encoding="utf-8")
     site = build_site(config, tmp_path / "site")
     index = (site / "search/search_index.json").read_text(encoding="utf-8")
     assert "COACHFOLIO" not in index
@@ -438,6 +441,10 @@ def test_feeds_and_the_search_index_carry_citations_as_text(tmp_path: Path) -> N
         text = (site / feed).read_text(encoding="utf-8")
         assert "COACHFOLIO" not in text
         assert "(Foltos, 2013, p. 99)" in text
+    # A citation that ends a paragraph leaves the paragraph's closing tag in place.
+    items = json.loads((site / "feed_json_created.json").read_text(encoding="utf-8"))["items"]
+    opening = next(item["content_html"] for item in items if "shown by" in item["content_html"])
+    assert "<p>Trust is a springboard, as shown by Foltos (2013, p. 99)</p>" in opening
 
 
 def test_et_al_expands_to_tell_works_apart(tmp_path: Path) -> None:

@@ -55,6 +55,7 @@ from coachfolio.integration.assets import add_asset_files, use_assets
 from coachfolio.integration.copies import rewrite_copies
 from coachfolio.integration.pages import generated_page_source, is_blog_post, page_date
 from coachfolio.integration.paths import display_path, url_from
+from coachfolio.integration.placeholders import sub_tokens
 from coachfolio.integration.templates import make_environment, render
 
 log = get_plugin_logger(__name__)
@@ -65,7 +66,7 @@ _BIBLIOGRAPHY_TOKEN = "COACHFOLIOBIBLIOGRAPHYEND"
 _REFERENCES_TOKEN = "COACHFOLIOREFERENCES{anchor}END"
 _REFERENCES = re.compile(r"COACHFOLIOREFERENCES([a-z-]+)END")
 _CITE_THIS_TOKEN = "COACHFOLIOCITETHISEND"
-_ANY_TOKEN = re.compile(r"(?:<p>)?COACHFOLIO(?:CITE(?P<cite>\d+)|REFERENCES[a-z-]+|BIBLIOGRAPHY|CITETHIS)END(?:</p>)?")
+_ANY_TOKEN = re.compile(r"COACHFOLIO(?:CITE(?P<cite>\d+)|REFERENCES[a-z-]+|BIBLIOGRAPHY|CITETHIS)END")
 _BIBLIOREF = re.compile(r'<a href="#ref-([^"]+)" role="doc-biblioref">')
 _SWITCH_INTERVAL = sys.getswitchinterval()  # Python's own, lowered while pandoc runs
 
@@ -431,7 +432,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             words = plain_text(formatted.clusters.get(cluster.text, cluster.text))
             return json.dumps(words)[1:-1] if json_escaped else html.escape(words)
 
-        return _ANY_TOKEN.sub(plain, text)
+        return sub_tokens(_ANY_TOKEN, text, plain)
 
 
 def _digest(text: str) -> bytes:

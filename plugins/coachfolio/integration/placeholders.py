@@ -16,13 +16,39 @@ import re
 from collections.abc import Callable
 
 
+def sub_tokens(pattern: re.Pattern[str], text: str, replace: Callable[[re.Match[str]], str | None]) -> str:
+    """`pattern.sub(replace, text)`, where a token standing alone in a paragraph takes its `<p>` and `</p>` along.
+
+    A token inside a paragraph leaves the paragraph's tags alone, and one for
+    which `replace` gives None stays as it was. `pattern` starts with the
+    token's own letters, so the regex engine jumps from candidate to candidate
+    with a substring search; a pattern starting with an optional `(?:<p>)?` is
+    tried at every character instead (about 60 ns a byte: a third of a second
+    over the search index of a thousand posts).
+    """
+    pieces: list[str] = []
+    done = 0
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        if start >= 3 and text.startswith("<p>", start - 3) and text.startswith("</p>", end):
+            start, end = start - 3, end + 4
+        replacement = replace(match)
+        if replacement is not None:
+            pieces += [text[done:start], replacement]
+            done = end
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
 class Placeholders:
     """Tokens for one kind of content, what each stands for, and the page it was made on."""
 
     def __init__(self, kind: str) -> None:
         self.kind = kind.upper()
         self._prefix = f"COACHFOLIO{self.kind}PLACEHOLDER"
-        self._pattern = re.compile(rf"(?:<p>)?{self._prefix}(\d+)END(?:</p>)?")
+        self._pattern = re.compile(rf"{self._prefix}(\d+)END")
         self._values: list[tuple[str, object]] = []  # by number: the page a token was made on, and its value
         self._pending: dict[str, list[int]] = {}  # per page, the tokens not yet filled there
 
@@ -45,13 +71,13 @@ class Placeholders:
         kept = [n for n in numbers if keep is not None and keep(self._values[n][1])]
         wanted = set(numbers) - set(kept)
 
-        def replace(match: re.Match[str]) -> str:
+        def replace(match: re.Match[str]) -> str | None:
             number = int(match.group(1))
-            return render(self._values[number][1]) if number in wanted else match.group(0)
+            return render(self._values[number][1]) if number in wanted else None
 
         if kept:
             self._pending[page] = kept
-        return self._pattern.sub(replace, html)
+        return sub_tokens(self._pattern, html, replace)
 
     def fill_any(self, html: str, render: Callable[[object, str], str]) -> str:
         """Replace every token in `html`, whichever page it was made on (as in an excerpt of a post).
@@ -61,14 +87,14 @@ class Placeholders:
         if self._prefix not in html:  # a substring test first: most pages have no token left
             return html
 
-        def replace(match: re.Match[str]) -> str:
+        def replace(match: re.Match[str]) -> str | None:
             number = int(match.group(1))
             if number >= len(self._values):
-                return match.group(0)
+                return None
             origin, value = self._values[number]
             return render(value, origin)
 
-        return self._pattern.sub(replace, html)
+        return sub_tokens(self._pattern, html, replace)
 
     @property
     def marker(self) -> str:
@@ -77,4 +103,4 @@ class Placeholders:
 
     def remove(self, text: str) -> str:
         """`text` without any token of this kind (for feeds and search indexes, which show text only)."""
-        return self._pattern.sub("", text)
+        return sub_tokens(self._pattern, text, lambda _match: "")

@@ -1,0 +1,35 @@
+"""Tokens in HTML: what a replacement takes with it, and what it leaves."""
+
+from __future__ import annotations
+
+import re
+
+from coachfolio.integration.placeholders import Placeholders, sub_tokens
+
+TOKEN = re.compile(r"TOKEN(\d+)END")
+
+
+def test_a_token_alone_in_a_paragraph_takes_the_paragraph_with_it() -> None:
+    assert sub_tokens(TOKEN, "<p>TOKEN1END</p>\n<p>after</p>", lambda m: "<aside>box</aside>") == "<aside>box</aside>\n<p>after</p>"
+
+
+def test_a_token_inside_a_paragraph_leaves_its_tags() -> None:
+    html = "<p>TOKEN1END starts, ends TOKEN2END</p><p>x TOKEN3END y</p>"
+    assert sub_tokens(TOKEN, html, lambda m: f"({m.group(1)})") == "<p>(1) starts, ends (2)</p><p>x (3) y</p>"
+
+
+def test_a_token_left_in_place_keeps_its_tags() -> None:
+    html = "<p>TOKEN1END</p><p>TOKEN2END</p>"
+    assert sub_tokens(TOKEN, html, lambda m: None if m.group(1) == "1" else "two") == "<p>TOKEN1END</p>two"
+    assert sub_tokens(TOKEN, "no tokens", lambda m: "x") == "no tokens"
+
+
+def test_placeholders_fill_their_page_and_leave_kept_ones_for_later() -> None:
+    placeholders = Placeholders("demo")
+    first = placeholders.token("a.md", "now")
+    second = placeholders.token("a.md", "later")
+    html = f"<p>{first}</p>\n<p>{second}</p>"
+    filled = placeholders.fill("a.md", html, lambda value: f"<div>{value}</div>", keep=lambda value: value == "later")
+    assert filled == f"<div>now</div>\n<p>{second}</p>"
+    assert placeholders.fill("a.md", filled, lambda value: f"<div>{value}</div>") == "<div>now</div>\n<div>later</div>"
+    assert placeholders.remove(f"<p>{first}</p><p>text {second}</p>") == "<p>text </p>"
