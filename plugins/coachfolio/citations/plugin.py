@@ -92,7 +92,10 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     """Format pandoc-style citations in APA (or any CSL style) with reference lists."""
 
     def __init__(self) -> None:
-        self.clusters: list[tuple[Cluster, str]] = []  # (cluster, src_uri of its page)
+        # (text as written, src_uri of its page) by token number: plain tuples of
+        # strings, which Python's garbage collector stops scanning, where a
+        # thousand posts cite eight thousand times.
+        self.clusters: list[tuple[str, str]] = []
         self.pages: dict[str, _PageCitations] = {}
         self.formatted: Formatted | None = None
         self.own_entries: dict[str, str] = {}
@@ -258,7 +261,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         for cluster in found:
             record.clusters.append(len(self.clusters))
             tokens.append(f"COACHFOLIOCITE{len(self.clusters)}END")
-            self.clusters.append((cluster, page.file.src_uri))
+            self.clusters.append((cluster.text, page.file.src_uri))
         return replace_citations(markdown, found, tokens)
 
     # Once every page is read ---------------------------------------------------------
@@ -274,6 +277,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.works = self._works(config, files) if self.config.cite_this else {}
         self.cited = [key for record in self.pages.values() for key in record.keys] + self._listed()
         self.prediction_held = self._prediction_held()
+        self.predicted = ([], [], [])  # compared once: the posts' works it holds need not last the build
         for key in self.config.nocite:
             if key != "*" and key not in self.bibliography:
                 log.warning(f"mkdocs.yml: coachfolio/citations: nocite names unknown citation key '{key}'{did_you_mean(key, self.bibliography.items)}")
@@ -306,7 +310,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         known = set(self.bibliography.items)
         return (
             set(self.cited) & known == set(predicted_cited) & known
-            and set(predicted_clusters).issuperset(cluster.text for cluster, _ in self.clusters)
+            and set(predicted_clusters).issuperset(text for text, _ in self.clusters)
             and self._own_items() == sorted(predicted_items, key=lambda item: item["id"])
         )
 
@@ -321,7 +325,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         try:
             formatted, self.own_entries = self.job.result()
             if not self.prediction_held:
-                formatted = self.formatter.format([cluster.text for cluster, _ in self.clusters], self.cited)
+                formatted = self.formatter.format([text for text, _ in self.clusters], self.cited)
                 self.own_entries = self.formatter.format_entries(self._own_items())
         except PandocError as error:
             raise PluginError(f"coachfolio/citations: formatting citations failed: {error}") from None
@@ -336,7 +340,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if not self.prediction_held or progress.formatted is None:
             return None
         # The page's own citations, and those of excerpts it shows (the blog's index and archives).
-        if any(self.clusters[int(number)][0].text not in progress.formatted.clusters for number in _TOKEN.findall(output)):
+        if any(self.clusters[int(number)][0] not in progress.formatted.clusters for number in _TOKEN.findall(output)):
             return None
         work = self.works.get(page.file.src_uri)
         if work is not None and work.item_id not in progress.own_entries:
@@ -347,8 +351,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
 
     def _cluster_html(self, number: int, page: Page | None, formatted: Formatted) -> str:
         """A formatted citation for `page`, its links pointing at the reference entries."""
-        cluster, owner = self.clusters[number]
-        text = formatted.clusters.get(cluster.text, html.escape(cluster.text))
+        written, owner = self.clusters[number]
+        text = formatted.clusters.get(written, html.escape(written))
         # On its own page a citation links to the page's reference list; in an
         # excerpt shown elsewhere, to the list on the post's page.
         owner_page = self.pages[owner].page
@@ -428,8 +432,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         def plain(match: re.Match[str]) -> str:
             if match.group("cite") is None:
                 return ""  # a reference list or box belongs on the page, not in a feed
-            cluster, _ = self.clusters[int(match.group("cite"))]
-            words = plain_text(formatted.clusters.get(cluster.text, cluster.text))
+            written, _ = self.clusters[int(match.group("cite"))]
+            words = plain_text(formatted.clusters.get(written, written))
             return json.dumps(words)[1:-1] if json_escaped else html.escape(words)
 
         return sub_tokens(_ANY_TOKEN, text, plain)

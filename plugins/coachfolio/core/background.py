@@ -29,6 +29,8 @@ class InBackground(Generic[T]):
             self._value = self._work()
         except BaseException as error:  # handed to the build's own thread by `result`
             self._error = error
+        finally:
+            self._work = None  # type: ignore[assignment]  # nor what it was given: the build goes on for a while
 
     def done(self) -> bool:
         """True once the work has finished (or failed)."""

@@ -216,7 +216,7 @@ class StandardsPlugin(FillsExcerpts, BasePlugin[StandardsConfig]):
                 if page.file.src_uri == f"{self.folder}/{framework.id}.md":
                     page.present_anchor_ids |= {s.anchor for s in framework.standards}
                     page.present_anchor_ids |= {i.anchor for i in framework.indicators()}
-        claims = self.claims.get(page.file.src_uri)
+        claims = self.claims.pop(page.file.src_uri, None)  # read once; the evidence keeps what lasts
         if claims is None:
             return None
         kind = "post" if is_blog_post(page) else "page"
