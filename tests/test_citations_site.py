@@ -12,6 +12,7 @@ import coachfolio.core.citations.formatter as formatter_module
 import pytest
 from coachfolio.citations.plugin import CitationsPlugin, _Progress
 from coachfolio.core.background import InBackground
+from coachfolio.core.citations.bibliography import Bibliography
 from coachfolio.core.citations.formatter import CitationFormatter
 from conftest import build_site, heading_text, soup, write_site
 from mkdocs.exceptions import Abort
@@ -248,6 +249,30 @@ def test_one_pandoc_call_formats_a_whole_site_and_a_rebuild_reuses_it(tmp_path: 
     assert re.findall(r"^CFCLUSTER\d+ .*$", calls[1], re.MULTILINE) == ["CFCLUSTER0 [@foltos2013, p. 500]"]
     assert citations(site / "page-0/index.html") == ["(Foltos, 2013, p. 500)"]
     assert citations(site / "page-1/index.html") == ["(Foltos, 2013, p. 1)", "Chaudhry and Sivakamasundari (2004)"]
+
+
+def test_formatted_citations_are_kept_for_the_latest_sets_of_cited_works(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Under `mkdocs serve`, every newly cited work starts a new run of the whole
+    # site's citations; a long session keeps only the latest few.
+    formatted: list[list[str]] = []
+
+    def fake_pandoc(self: CitationFormatter, run: object, clusters: list[str], items: list[dict], **_: object) -> None:
+        formatted.append(clusters)
+        run.clusters.update({text: text.upper() for text in clusters})  # type: ignore[attr-defined]
+        run.order = [item["id"] for item in items]  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(CitationFormatter, "_run_pandoc", fake_pandoc)
+    monkeypatch.setattr(CitationFormatter, "_cache", {})
+    (tmp_path / "style.csl").write_text("<style/>", encoding="utf-8")
+    works = Bibliography({key: {"id": key, "type": "book"} for key in "abcde"})
+    formatter = CitationFormatter(works, tmp_path / "style.csl")
+    for key in "abcde":
+        assert formatter.format([f"[@{key}]"], [key]).clusters == {f"[@{key}]": f"[@{key.upper()}]"}
+    assert len(formatted) == 5
+    formatter.format(["[@b]"], ["b"])  # among the latest four
+    assert len(formatted) == 5
+    formatter.format(["[@a]"], ["a"])  # the oldest, let go
+    assert formatted[-1] == ["[@a]"] and len(formatted) == 6
 
 
 BLOG_SITE = """\

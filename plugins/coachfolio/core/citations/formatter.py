@@ -66,8 +66,12 @@ class CitationFormatter:
     """Formats clusters with one CSL style and one bibliography."""
 
     # Shared by every formatter in the process, so `mkdocs serve` rebuilds (which
-    # make new plugin instances) still find earlier results.
+    # make new plugin instances) still find earlier results. A run holds every
+    # citation of the site as formatted with one set of cited works; a new work
+    # cited starts a new run, so only the latest few are kept through a long
+    # session of writing.
     _cache: dict[str, _Run] = {}
+    kept_runs = 4
     _standalone: dict[str, str] = {}  # a standalone entry by style, bibliography and item
     batch = 1000  # clusters (or standalone entries) per pandoc document
 
@@ -122,7 +126,12 @@ class CitationFormatter:
         return hashlib.sha256(json.dumps(key, sort_keys=True).encode("utf-8")).hexdigest()
 
     def _run_for(self, key: object) -> _Run:
-        return self._cache.setdefault(self._digest(key), _Run())
+        digest = self._digest(key)
+        run = self._cache.pop(digest, None) or _Run()
+        self._cache[digest] = run  # the most recently used last
+        while len(self._cache) > self.kept_runs:
+            del self._cache[next(iter(self._cache))]
+        return run
 
     def _run_pandoc(self, run: _Run, clusters: list[str], items: list[dict[str, Any]], *, style: str | None = None) -> None:
         metadata = {
