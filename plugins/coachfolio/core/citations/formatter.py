@@ -5,10 +5,10 @@ second. Clusters go into documents of up to `CitationFormatter.batch`
 clusters, each on its own numbered line, with the bibliography given inline
 as a CSL-JSON data: URI (nothing is written to disk). Longer documents would be
 slower per cluster: citeproc's time grows faster than the document (8,000
-clusters take twice as long in one document as in eight). Every document lists every cited
-work under `nocite`, so disambiguation (Knight, 2007a / 2007b; J. Smith /
-R. Smith) is decided across the whole site and a batch reads exactly as it
-would in one document.
+clusters take twice as long in one document as in eight). Every document
+lists every cited work under `nocite`, so disambiguation (Knight, 2007a /
+2007b; J. Smith / R. Smith) is decided across the whole site and a batch reads
+exactly as it would in one document.
 
 Results are cached by style, bibliography and the set of cited works — the
 things that decide how a cluster reads — so a rebuild formats only clusters
