@@ -143,6 +143,23 @@ def test_the_bibliography_links_back_to_every_citing_page(site: Path) -> None:
     assert [(a.get_text(), a["href"]) for a in foltos.select(".cf-cited-in a")] == [("Other", "../other/"), ("Trust", "../trust/")]
 
 
+def test_a_bibliography_directive_needs_no_blank_lines_around_it(tmp_path: Path) -> None:
+    pages = {
+        "docs/reading.md": "# Reading\n\nEverything cited here:\n::bibliography\nThanks for reading.\n",
+        "docs/listed.md": "# Listed\n\n- Works cited:\n  ::bibliography\n",
+    }
+    config = write_site(tmp_path, SITE, {"refs.bib": BIB, "docs/index.md": "# Home\n\nCited [@foltos2013].\n", **pages})
+    site = build_site(config, tmp_path / "site")
+    reading = soup(site / "reading/index.html").select_one("article")
+    bibliography = reading.select_one(".cf-bibliography")
+    assert bibliography.find_parent("p") is None
+    assert bibliography.find_previous_sibling("p").get_text() == "Everything cited here:"
+    assert bibliography.find_next_sibling("p").get_text() == "Thanks for reading."
+    listed = soup(site / "listed/index.html").select_one("article")
+    assert [e["id"] for e in listed.select("li .cf-bibliography .csl-entry")] == ["ref-foltos2013"]
+    assert "COACHFOLIO" not in (site / "reading/index.html").read_text() + (site / "listed/index.html").read_text()
+
+
 def test_the_bibliography_file_is_not_published(site: Path) -> None:
     assert not list(site.rglob("*.bib"))
 

@@ -33,3 +33,19 @@ def test_placeholders_fill_their_page_and_leave_kept_ones_for_later() -> None:
     assert filled == f"<div>now</div>\n<p>{second}</p>"
     assert placeholders.fill("a.md", filled, lambda value: f"<div>{value}</div>") == "<div>now</div>\n<div>later</div>"
     assert placeholders.remove(f"<p>{first}</p><p>text {second}</p>") == "<p>text </p>"
+
+
+def test_a_block_on_a_line_of_its_own_inside_a_paragraph_splits_the_paragraph() -> None:
+    def box(match: re.Match[str]) -> str:
+        return f"<div>{match.group(1)}</div>"
+
+    assert sub_tokens(TOKEN, "<p>Our rubric:\nTOKEN1END</p>", box, block=True) == "<p>Our rubric:</p>\n<div>1</div>"
+    assert sub_tokens(TOKEN, "<p>TOKEN1END\nand after</p>", box, block=True) == "<div>1</div>\n<p>and after</p>"
+    assert sub_tokens(TOKEN, '<p class="lead">before\nTOKEN1END\nafter</p>', box, block=True) == (
+        '<p class="lead">before</p>\n<div>1</div>\n<p>after</p>'
+    )
+    # Outside a paragraph (a tight list item), a block may stand where it is.
+    assert sub_tokens(TOKEN, "<ul>\n<li>item\nTOKEN1END</li>\n</ul>", box, block=True) == "<ul>\n<li>item\n<div>1</div></li>\n</ul>"
+    # Within a line of text, and for inline replacements, the paragraph stays whole.
+    assert sub_tokens(TOKEN, "<p>before\nsee TOKEN1END\nafter</p>", box, block=True) == "<p>before\nsee <div>1</div>\nafter</p>"
+    assert sub_tokens(TOKEN, "<p>before\nTOKEN1END\nafter</p>", box) == "<p>before\n<div>1</div>\nafter</p>"

@@ -79,6 +79,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         SITE,
         {
             "docs/index.md": "# Home\n\nOur rubric:\n\n::rubric[advisor]\n\n```\n::rubric[not-a-directive-in-code]\n```\n",
+            "docs/plan.md": "# Plan\n\nWe agreed on this rubric:\n::rubric[advisor]\nand will revisit it.\n",
             "docs/rubrics/advisor.yml": RUBRIC,
             "docs/rubrics/lesson.yml": UNSCORED,
         },
@@ -199,6 +200,14 @@ def test_an_embed_renders_the_table_where_the_directive_stood(site: Path) -> Non
     assert embedded.select_one(".cf-rubric-links a")["href"] == "rubrics/advisor/"
     # A directive inside a code block is shown, not run.
     assert article.select_one("pre code").get_text().strip() == "::rubric[not-a-directive-in-code]"
+
+
+def test_an_embed_with_no_blank_line_around_it_ends_the_paragraph_and_starts_another(site: Path) -> None:
+    article = soup(site / "plan/index.html").select_one("article")
+    embedded = article.select_one(".cf-rubric--embedded")
+    assert embedded.find_parent("p") is None  # a table inside a <p> is not HTML
+    assert embedded.find_previous_sibling("p").get_text() == "We agreed on this rubric:"
+    assert embedded.find_next_sibling("p").get_text() == "and will revisit it."
 
 
 def test_rubric_pages_are_in_the_automatic_nav(site: Path) -> None:

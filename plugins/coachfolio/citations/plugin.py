@@ -63,6 +63,7 @@ log = get_plugin_logger(__name__)
 # Placeholders left in pages until pandoc's results are in.
 _TOKEN = re.compile(r"COACHFOLIOCITE(\d+)END")
 _BIBLIOGRAPHY_TOKEN = "COACHFOLIOBIBLIOGRAPHYEND"
+_BIBLIOGRAPHY = re.compile(_BIBLIOGRAPHY_TOKEN)
 _REFERENCES_TOKEN = "COACHFOLIOREFERENCES{anchor}END"
 _REFERENCES = re.compile(r"COACHFOLIOREFERENCES([a-z-]+)END")
 _CITE_THIS_TOKEN = "COACHFOLIOCITETHISEND"
@@ -372,7 +373,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         record = self.pages.get(page.file.src_uri)
         output = _REFERENCES.sub(lambda m: self._reference_list(record, m.group(1), formatted) if record else "", output)
         if _BIBLIOGRAPHY_TOKEN in output:
-            output = output.replace(f"<p>{_BIBLIOGRAPHY_TOKEN}</p>", self._bibliography(page, formatted))
+            bibliography = self._bibliography(page, formatted)
+            output = sub_tokens(_BIBLIOGRAPHY, output, lambda _match: bibliography, block=True)
         work = self.works.get(page.file.src_uri)
         return output.replace(_CITE_THIS_TOKEN, self._cite_this(work, own_entries) if work else "")
 

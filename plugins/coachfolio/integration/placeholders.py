@@ -16,30 +16,60 @@ import re
 from collections.abc import Callable
 
 
-def sub_tokens(pattern: re.Pattern[str], text: str, replace: Callable[[re.Match[str]], str | None]) -> str:
+def sub_tokens(
+    pattern: re.Pattern[str], text: str, replace: Callable[[re.Match[str]], str | None], *, block: bool = False
+) -> str:
     """`pattern.sub(replace, text)`, where a token standing alone in a paragraph takes its `<p>` and `</p>` along.
 
     A token inside a paragraph leaves the paragraph's tags alone, and one for
-    which `replace` gives None stays as it was. `pattern` starts with the
-    token's own letters, so the regex engine jumps from candidate to candidate
-    with a substring search; a pattern starting with an optional `(?:<p>)?` is
-    tried at every character instead (about 60 ns a byte: a third of a second
-    over the search index of a thousand posts).
+    which `replace` gives None stays as it was. With `block` (the replacement
+    is a table, a list, a figure), a token on a line of its own inside a
+    paragraph — a directive written with no blank line around it — ends the
+    paragraph before it and opens another after it, as a `<div>` cannot sit
+    in a `<p>`.
+
+    `pattern` starts with the token's own letters, so the regex engine jumps
+    from candidate to candidate with a substring search; a pattern starting
+    with an optional `(?:<p>)?` is tried at every character instead (about
+    60 ns a byte: a third of a second over the search index of a thousand
+    posts).
     """
     pieces: list[str] = []
     done = 0
     for match in pattern.finditer(text):
         start, end = match.span()
-        if start >= 3 and text.startswith("<p>", start - 3) and text.startswith("</p>", end):
+        before = after = ""
+        opens = start >= 3 and text.startswith("<p>", start - 3)
+        closes = text.startswith("</p>", end)
+        if opens and closes:
             start, end = start - 3, end + 4
+        elif block and _own_line_in_paragraph(text, start, end, opens, closes):
+            if opens:
+                start -= 3
+            else:
+                start, before = start - 1, "</p>\n"
+            if closes:
+                end += 4
+            else:
+                end, after = end + 1, "\n<p>"
         replacement = replace(match)
         if replacement is not None:
-            pieces += [text[done:start], replacement]
+            pieces += [text[done:start], before, replacement, after]
             done = end
     if not pieces:
         return text
     pieces.append(text[done:])
     return "".join(pieces)
+
+
+def _own_line_in_paragraph(text: str, start: int, end: int, opens: bool, closes: bool) -> bool:
+    """Whether the token at `start`:`end` has a line of its own inside a paragraph (Python-Markdown's `<p>…</p>`)."""
+    if not (opens or (start > 0 and text[start - 1] == "\n")) or not (closes or text.startswith("\n", end)):
+        return False
+    if opens:
+        return True
+    last_open = max(text.rfind("<p>", 0, start), text.rfind("<p ", 0, start))
+    return last_open > text.rfind("</p>", 0, start)
 
 
 class Placeholders:
@@ -77,7 +107,7 @@ class Placeholders:
 
         if kept:
             self._pending[page] = kept
-        return sub_tokens(self._pattern, html, replace)
+        return sub_tokens(self._pattern, html, replace, block=True)
 
     def fill_any(self, html: str, render: Callable[[object, str], str]) -> str:
         """Replace every token in `html`, whichever page it was made on (as in an excerpt of a post).
@@ -94,7 +124,7 @@ class Placeholders:
             origin, value = self._values[number]
             return render(value, origin)
 
-        return sub_tokens(self._pattern, html, replace)
+        return sub_tokens(self._pattern, html, replace, block=True)
 
     @property
     def marker(self) -> str:
