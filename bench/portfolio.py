@@ -16,6 +16,12 @@ citation clusters (cold and cached), and the time of a rebuild after touching
 one post, as `mkdocs serve` does it (for both sites, the median of a third as
 many pairs as the builds).
 
+With `--instructions`, each site is also built once under valgrind's
+cachegrind, which counts the instructions the build's own process executes
+(pandoc, a process of its own, is not counted). That count barely moves from
+one run to the next, busy machine or not: it shows a change of a percent that
+the timings, drifting by tens of percent, cannot.
+
 The time ratio is the median of the ratios of each pair, built one right after
 the other: on a shared machine whose speed drifts by tens of percent from
 minute to minute, a pair sees the same machine, where medians taken apart
@@ -30,6 +36,7 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -200,6 +207,29 @@ def run(script: str, *args: str) -> dict[str, float]:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def count_instructions(script: str, *args: str) -> int:
+    """Instructions executed by `python -c script args` (its own process, not its children), counted by cachegrind.
+
+    A fixed hash seed keeps Python's sets and dicts in the same order from run
+    to run, so the count does not wander with them.
+    """
+    valgrind = shutil.which("valgrind") or "valgrind"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+    command = [valgrind, "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", sys.executable, "-c", script, *args]
+    result = subprocess.run(command, capture_output=True, text=True, env=env)
+    if result.returncode != 0:
+        sys.exit(f"build under valgrind failed:\n{result.stderr[-3000:]}")
+    return instructions_counted(result.stderr)
+
+
+def instructions_counted(report: str) -> int:
+    """The total from cachegrind's summary line, `==123== I   refs:      26,724,670,034`."""
+    match = re.search(r"^==\d+== I\s+refs:\s+([\d,]+)$", report, re.MULTILINE)
+    if match is None:
+        sys.exit(f"no instruction count in valgrind's report:\n{report[-3000:]}")
+    return int(match.group(1).replace(",", ""))
+
+
 def format_clusters(count: int) -> tuple[float, float]:
     """Seconds to format `count` clusters in one call, cold and then from the cache."""
     from coachfolio.core.citations.bibliography import Bibliography
@@ -252,8 +282,11 @@ def main() -> None:
     parser.add_argument("--citations", type=int, default=8, help="citations per reflection")
     parser.add_argument("--repeats", type=int, default=5, help="pairs of builds")
     parser.add_argument("--features", default="", help="Material theme features for both sites, e.g. navigation.prune")
+    parser.add_argument("--instructions", action="store_true", help="also count each build's instructions under valgrind (slow: ~15x a build)")
     parser.add_argument("--keep", action="store_true", help="keep the generated sites")
     options = parser.parse_args()
+    if options.instructions and shutil.which("valgrind") is None:
+        parser.error("--instructions needs valgrind (Debian and Ubuntu: sudo apt-get install valgrind)")
     compile_coachfolio()
 
     root = Path(tempfile.mkdtemp(prefix="coachfolio-bench-"))
@@ -285,6 +318,12 @@ def main() -> None:
                 rebuilds[name].append(run(REBUILD, str(copy / "mkdocs.yml"), str(copy / "site-serve"), str(post))["seconds"])
                 shutil.rmtree(copy)
         rebuild = {name: statistics.median(times) for name, times in rebuilds.items()}
+        instructions: dict[str, int] = {}
+        if options.instructions:
+            for name, config in in_turn(0, full, baseline):
+                site = config.parent / "site-counted"
+                instructions[name] = count_instructions(CHILD, str(config), str(site))
+                shutil.rmtree(site)
 
         print(f"portfolio: {options.reflections} reflections, {options.rubrics} rubrics, "
               f"{options.references} references, {options.citations} citations each; {options.repeats} pairs"
@@ -299,6 +338,10 @@ def main() -> None:
         print(f"formatting 1000 citation clusters: {cold:.2f} s cold, {cached:.3f} s cached")
         print(f"rebuild after touching one post (as mkdocs serve), median of {len(rebuilds['full'])}: "
               f"{rebuild['full']:.2f} s (baseline {rebuild['baseline']:.2f} s)")
+        if instructions:
+            print(f"instructions executed by the build's own process (cachegrind; pandoc not counted): "
+                  f"full {instructions['full'] / 1e9:.3f} G, baseline {instructions['baseline'] / 1e9:.3f} G, "
+                  f"ratio {instructions['full'] / instructions['baseline']:.3f}")
     finally:
         if options.keep:
             print(f"sites kept in {root}")
