@@ -53,6 +53,7 @@ from coachfolio.core.suggest import did_you_mean
 from coachfolio.core.yamlfile import FastLoader
 from coachfolio.integration.assets import add_asset_files, use_assets
 from coachfolio.integration.copies import rewrite_copies
+from coachfolio.integration.navigation_cache import cache_navigation
 from coachfolio.integration.pages import generated_page_source, is_blog_post, page_date
 from coachfolio.integration.paths import display_path, url_from
 from coachfolio.integration.placeholders import sub_tokens
@@ -275,6 +276,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         """
         if not self.config.enabled:
             return None
+        cache_navigation(env)
         self.works = self._works(config, files) if self.config.cite_this else {}
         self.cited = [key for record in self.pages.values() for key in record.keys] + self._listed()
         self.prediction_held = self._prediction_held()

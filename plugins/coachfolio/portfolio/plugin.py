@@ -35,6 +35,7 @@ from coachfolio.core.suggest import did_you_mean
 from coachfolio.integration.assets import add_asset_files, use_assets
 from coachfolio.integration.excerpts import FillsExcerpts
 from coachfolio.integration.navigation import add_under_index
+from coachfolio.integration.navigation_cache import cache_navigation
 from coachfolio.integration.pages import (
     first_paragraph_text,
     generated_page_source,
@@ -173,6 +174,7 @@ class PortfolioPlugin(FillsExcerpts, BasePlugin[PortfolioConfig]):
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
         if not self.config.enabled:
             return None
+        cache_navigation(env)
         self.posts = self._posts(files)
         self.by_series = self._series_parts()
         part_of = {part.page.file.src_uri: part for part in self.parts}

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -32,6 +33,7 @@ from coachfolio.core.rubrics import Rubric, load_rubric
 from coachfolio.integration.assets import add_asset_files, use_assets
 from coachfolio.integration.excerpts import FillsExcerpts
 from coachfolio.integration.navigation import add_under_index
+from coachfolio.integration.navigation_cache import cache_navigation
 from coachfolio.integration.pages import generated_page_source
 from coachfolio.integration.paths import display_path, relative_to_project, url_from
 from coachfolio.integration.placeholders import Placeholders
@@ -140,6 +142,11 @@ class RubricsPlugin(FillsExcerpts, BasePlugin[RubricsConfig]):
         pages = [files.get_file_from_path(f"{self.folder}/{slug}.md") for slug in self.rubrics]
         add_under_index(nav, index.page if index else None, [f.page for f in pages if f and f.page])
         return nav
+
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
+        if self.config.enabled:
+            cache_navigation(env)  # the rubric pages are in every page's navigation
+        return None
 
     # Pages -------------------------------------------------------------------
 

@@ -45,6 +45,7 @@ from coachfolio.core.problems import Problem
 from coachfolio.integration.assets import add_asset_files, use_assets
 from coachfolio.integration.excerpts import FillsExcerpts
 from coachfolio.integration.navigation import add_under_index
+from coachfolio.integration.navigation_cache import cache_navigation
 from coachfolio.integration.pages import (
     first_paragraph_text,
     generated_page_source,
@@ -260,6 +261,7 @@ class StandardsPlugin(FillsExcerpts, BasePlugin[StandardsConfig]):
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
         if not self.config.enabled:
             return None
+        cache_navigation(env)
         for file in files.documentation_pages():
             page = file.page
             if page is not None and page.content:
