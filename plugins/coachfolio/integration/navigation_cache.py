@@ -91,7 +91,7 @@ class _CachingLoader(jinja2.BaseLoader):
 
     def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str | None, Callable[[], bool] | None]:
         source, filename, uptodate = self.loader.get_source(environment, template)
-        if template == TEMPLATE and filename and Path(filename).parent.parent == self.material and source.count(_CALL) == 1:
+        if template == TEMPLATE and filename and Path(filename).resolve().parent.parent == self.material and source.count(_CALL) == 1:
             source = source.replace(_CALL, _CACHED_CALL)
         return source, filename, uptodate
 
@@ -107,4 +107,4 @@ def cache_navigation(env: jinja2.Environment) -> None:
     if material is None:
         return
     env.globals[_GLOBAL] = NavigationCache()
-    env.loader = _CachingLoader(env.loader, material / "templates")
+    env.loader = _CachingLoader(env.loader, (material / "templates").resolve())
