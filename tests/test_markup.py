@@ -24,4 +24,4 @@ def test_plain_lines_render_exactly_as_markdown_renders_them() -> None:
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 30))) for _ in range(2000)]
     texts += ["Word " + text for text in texts]
     for text in texts:
-        assert shortcut.block(text) == reference._md.reset().convert(text), repr(text)
+        assert shortcut.block(text) == reference._renderer().reset().convert(text), repr(text)

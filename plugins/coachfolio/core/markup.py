@@ -38,12 +38,19 @@ class SafeMarkdown:
     """A reusable renderer for untrusted Markdown."""
 
     def __init__(self) -> None:
-        self._md = markdown.Markdown(extensions=["sane_lists", "smarty"], output_format="html")
-        # Without these, raw HTML blocks and inline tags are escaped as text.
-        self._md.preprocessors.deregister("html_block")
-        self._md.inlinePatterns.deregister("html")
-        self._md.treeprocessors.register(_SafeLinks(self._md), "coachfolio_safe_links", 0)
+        self._md: markdown.Markdown | None = None
         self._cache: dict[str, str] = {}
+
+    def _renderer(self) -> markdown.Markdown:
+        """Python-Markdown, set up at first need: making it takes ~20 ms, and most texts are plain."""
+        if self._md is None:
+            md = markdown.Markdown(extensions=["sane_lists", "smarty"], output_format="html")
+            # Without these, raw HTML blocks and inline tags are escaped as text.
+            md.preprocessors.deregister("html_block")
+            md.inlinePatterns.deregister("html")
+            md.treeprocessors.register(_SafeLinks(md), "coachfolio_safe_links", 0)
+            self._md = md
+        return self._md
 
     def block(self, text: str) -> str:
         """Render paragraphs, lists and inline markup."""
@@ -53,7 +60,7 @@ class SafeMarkdown:
                 # One line of words and plain punctuation: Markdown would only wrap it.
                 self._cache[text] = f"<p>{plain}</p>"
             else:
-                self._cache[text] = self._md.reset().convert(text)
+                self._cache[text] = self._renderer().reset().convert(text)
         return self._cache[text]
 
     def inline(self, text: str) -> str:
