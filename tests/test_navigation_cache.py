@@ -40,6 +40,18 @@ plugins:
   - coachfolio/citations:
       bibliography: [refs.bib]
   - coachfolio/portfolio
+{nav}"""
+
+# An explicit navigation, with a link to another site among its top-level entries.
+NAV = """\
+nav:
+  - Home: index.md
+  - About: [about/index.md, about/teaching.md]
+  - Blog: blog/index.md
+  - Rubrics: rubrics/index.md
+  - Standards: standards/index.md
+  - References: references.md
+  - Elsewhere: https://example.com/coaching/
 """
 
 
@@ -67,17 +79,18 @@ def served(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
 
 
 @pytest.mark.parametrize(
-    ("blog_dir", "directory_urls", "features"),
+    ("blog_dir", "directory_urls", "features", "nav"),
     [
-        ("blog", "true", ""),
-        ("blog", "false", "navigation.sections, navigation.expand, navigation.indexes"),
-        ("blog", "true", "navigation.tabs, navigation.prune"),
+        ("blog", "true", "", ""),
+        ("blog", "false", "navigation.sections, navigation.expand, navigation.indexes", ""),
+        ("blog", "true", "navigation.tabs, navigation.prune", ""),
+        ("blog", "true", "navigation.indexes", NAV),
         # A blog at the top of the site: its posts are in no section's folder.
-        (".", "true", "navigation.indexes"),
+        (".", "true", "navigation.indexes", ""),
     ],
 )
 def test_every_page_is_byte_for_byte_what_material_renders_alone(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, blog_dir: str, directory_urls: str, features: str
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, blog_dir: str, directory_urls: str, features: str, nav: str
 ) -> None:
     blog = "docs/" if blog_dir == "." else "docs/blog/"
     files = {
@@ -89,7 +102,7 @@ def test_every_page_is_byte_for_byte_what_material_renders_alone(
         "docs/rubrics/advisor.yml": RUBRIC,
         **{f"{blog}posts/post-{day}.md": post(day) for day in (1, 2, 3)},
     }
-    config = write_site(tmp_path, SITE.format(blog_dir=blog_dir, directory_urls=directory_urls, features=features), files)
+    config = write_site(tmp_path, SITE.format(blog_dir=blog_dir, directory_urls=directory_urls, features=features, nav=nav), files)
     counts = served(monkeypatch)
     cached = pages(build_site(config, tmp_path / "cached"))
     assert counts["reused"] > 0  # closed sections were handed out again, not rendered for each page
@@ -119,7 +132,7 @@ def test_a_site_that_overrides_the_navigation_template_keeps_it(tmp_path: Path, 
     )
     files = {"refs.bib": BIB, "docs/index.md": "# Home\n", "docs/rubrics/advisor.yml": RUBRIC, "overrides/partials/nav.html": own}
     config = write_site(
-        tmp_path, SITE.format(blog_dir="blog", directory_urls="true", features="").replace("font: false,", "font: false, custom_dir: overrides,"), files
+        tmp_path, SITE.format(blog_dir="blog", directory_urls="true", features="", nav="").replace("font: false,", "font: false, custom_dir: overrides,"), files
     )
     counts = served(monkeypatch)
     site = build_site(config, tmp_path / "site")
