@@ -43,7 +43,8 @@ class NavigationCache:
 
     def __init__(self) -> None:
         self._html: dict[tuple[int, str], str] = {}
-        self._first_segments: dict[int, frozenset[str]] = {}
+        # By the entry's id, with the entry itself: held here, no other object can come to have its id.
+        self._first_segments: dict[int, tuple[StructureItem, frozenset[str]]] = {}
 
     def __call__(self, render: Callable[..., str], nav_item: StructureItem, path: str, page: Page | None) -> str:
         key = self._key(nav_item, page)
@@ -66,12 +67,10 @@ class NavigationCache:
 
     def _segments(self, nav_item: StructureItem) -> frozenset[str]:
         """The first folders of every link in the entry."""
-        segments = self._first_segments.get(id(nav_item))
-        if segments is None:
-            segments = self._first_segments[id(nav_item)] = frozenset(
-                (item.url or "").split("/", 1)[0] for item in _links(nav_item)
-            )
-        return segments
+        known = self._first_segments.get(id(nav_item))
+        if known is None:
+            known = self._first_segments[id(nav_item)] = (nav_item, frozenset((item.url or "").split("/", 1)[0] for item in _links(nav_item)))
+        return known[1]
 
 
 def _links(item: StructureItem) -> Iterator[Any]:
