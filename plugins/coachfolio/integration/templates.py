@@ -19,6 +19,8 @@ import functools
 import hashlib
 import json
 from collections.abc import MutableMapping
+from importlib.resources import files as package_files
+from pathlib import Path
 from types import CodeType
 from typing import Any
 
@@ -27,7 +29,6 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 
 from coachfolio.core.markup import SafeMarkdown
-from coachfolio.core.packages import package_folder
 
 COMPILED = "compiled.json"
 _JINJA = getattr(jinja2, "__version__", "")  # generated code is only good for the Jinja that generated it
@@ -79,9 +80,8 @@ def _digest(source: str) -> str:
 @functools.cache
 def _ahead_of_time() -> dict[str, Any]:
     """`templates/compiled.json`: Jinja's version and, by template, its source's digest and generated code."""
-    folder = package_folder("coachfolio")
     try:
-        return json.loads((folder / "templates" / COMPILED).read_text(encoding="utf-8")) if folder else {}
+        return json.loads((package_files("coachfolio") / "templates" / COMPILED).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
 
@@ -149,10 +149,7 @@ def render(env: jinja2.Environment, template: str, **context: Any) -> str:
 
 
 def _write_compiled() -> None:
-    folder = package_folder("coachfolio")
-    if folder is None:
-        raise SystemExit("coachfolio is not installed")
-    target = folder / "templates" / COMPILED
+    target = Path(__file__).resolve().parent.parent / "templates" / COMPILED  # in the source checkout
     target.write_text(json.dumps(compile_ahead_of_time(), indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {target}")
 
