@@ -20,7 +20,8 @@ With `--instructions`, each site is also built once under valgrind's
 cachegrind, which counts the instructions the build's own process executes
 (pandoc, a process of its own, is not counted). That count barely moves from
 one run to the next, busy machine or not: it shows a change of a percent that
-the timings, drifting by tens of percent, cannot.
+the timings, drifting by tens of percent, cannot. `--parts` adds what each
+plugin costs, in instructions: the full site is counted again without it.
 
 The time ratio is the median of the ratios of each pair, built one right after
 the other: on a shared machine whose speed drifts by tens of percent from
@@ -33,6 +34,7 @@ would not.
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import json
 import os
 import random
@@ -116,7 +118,7 @@ def bibliography(count: int) -> str:
     return "\n".join(entries)
 
 
-def post(rng: random.Random, n: int, citations: int, references: int, *, cite: bool) -> str:
+def post(rng: random.Random, n: int, citations: int, references: int, *, cite: bool, standards_line: bool) -> str:
     day = 1 + n % 28
     month = 1 + (n // 28) % 12
     year = 2019 + n // 336
@@ -130,7 +132,7 @@ def post(rng: random.Random, n: int, citations: int, references: int, *, cite: b
         f"categories: [{rng.choice(CATEGORIES)}]",
         f"tags: [{', '.join(rng.sample(TAGS, 2))}]",
     ]
-    if cite:
+    if standards_line:
         front.append(f"standards: [{', '.join(standards)}]")
     front.append("---")
     paragraphs = [words(rng, 60)]
@@ -168,17 +170,21 @@ plugins:
   - tags
 {extra}"""
 
-FULL_PLUGINS = """\
-  - coachfolio/rubrics
-  - coachfolio/standards:
-      frameworks: [iste-coaches-2019]
-  - coachfolio/citations:
-      bibliography: references.bib
-  - coachfolio/portfolio
-"""
+# Each Coachfolio plugin with its settings; `--parts` leaves one out at a time.
+PARTS = {
+    "rubrics": "  - coachfolio/rubrics\n",
+    "standards": "  - coachfolio/standards:\n      frameworks: [iste-coaches-2019]\n",
+    "citations": "  - coachfolio/citations:\n      bibliography: references.bib\n",
+    "portfolio": "  - coachfolio/portfolio\n",
+}
+FULL_PLUGINS = "".join(PARTS.values())
 
 
-def generate(root: Path, reflections: int, rubrics: int, references: int, citations: int, *, full: bool, features: str = "") -> Path:
+def generate(
+    root: Path, reflections: int, rubrics: int, references: int, citations: int,
+    *, full: bool, features: str = "", standards_lines: bool | None = None,
+) -> Path:
+    """A synthetic portfolio in `root`; `standards_lines` keeps the posts' `standards:` front matter (default: `full`)."""
     rng = random.Random(2026)  # the same posts in both variants
     docs = root / "docs"
     (docs / "blog" / "posts").mkdir(parents=True)
@@ -187,7 +193,7 @@ def generate(root: Path, reflections: int, rubrics: int, references: int, citati
     (docs / "blog" / "index.md").write_text("# Reflections\n", encoding="utf-8")
     (docs / "blog" / ".authors.yml").write_text("authors:\n  coach:\n    name: Demo Coach\n    description: Coach\n    avatar: ../a.svg\n", encoding="utf-8")
     for n in range(reflections):
-        text = post(rng, n, citations, references, cite=full)
+        text = post(rng, n, citations, references, cite=full, standards_line=full if standards_lines is None else standards_lines)
         (docs / "blog" / "posts" / f"reflection-{n:04d}.md").write_text(text, encoding="utf-8")
     if full:
         (docs / "rubrics").mkdir()
@@ -196,6 +202,13 @@ def generate(root: Path, reflections: int, rubrics: int, references: int, citati
         (root / "references.bib").write_text(bibliography(references), encoding="utf-8")
     config = root / "mkdocs.yml"
     config.write_text(MKDOCS.format(extra=FULL_PLUGINS if full else "", features=features), encoding="utf-8")
+    return config
+
+
+def without(full: Path, part: str) -> Path:
+    """A configuration of the full site with one Coachfolio plugin left out."""
+    config = full.with_name(f"mkdocs-without-{part}.yml")
+    config.write_text(full.read_text(encoding="utf-8").replace(PARTS[part], ""), encoding="utf-8")
     return config
 
 
@@ -220,6 +233,38 @@ def count_instructions(script: str, *args: str) -> int:
     if result.returncode != 0:
         sys.exit(f"build under valgrind failed:\n{result.stderr[-3000:]}")
     return instructions_counted(result.stderr)
+
+
+def count_builds(configs: dict[str, Path]) -> dict[str, int]:
+    """Instructions of a build of each configuration, two at a time (the count does not depend on what else runs)."""
+
+    def count(config: Path) -> int:
+        site = Path(tempfile.mkdtemp(prefix="site-counted-", dir=config.parent))
+        try:
+            return count_instructions(CHILD, str(config), str(site))
+        finally:
+            shutil.rmtree(site)
+
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(zip(configs, pool.map(count, configs.values())))
+
+
+def parts_report(instructions: dict[str, int]) -> list[str]:
+    """What each plugin costs: the full build's instructions less those of the same build without it, as a share of the baseline."""
+    baseline = instructions["baseline"]
+
+    def share(count: int) -> str:
+        return f"{count / 1e9:.3f} G ({100 * count / baseline:.1f}%)"
+
+    parts = {part: instructions["full"] - instructions[f"without {part}"] for part in PARTS}
+    front_matter = instructions["baseline with standards lines"] - baseline
+    rest = instructions["full"] - baseline - sum(parts.values()) - front_matter
+    return [
+        "instructions by part, each the full build less the same build without it (share of the baseline):",
+        *(f"  {part}: {share(count)}" for part, count in parts.items()),
+        f"  Material's blog reading the posts' standards: lines (the posts' own data): {share(front_matter)}",
+        f"  the rest (shared: loading, more pages, garbage collection): {share(rest)}",
+    ]
 
 
 def instructions_counted(report: str) -> int:
@@ -283,10 +328,12 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5, help="pairs of builds")
     parser.add_argument("--features", default="", help="Material theme features for both sites, e.g. navigation.prune")
     parser.add_argument("--instructions", action="store_true", help="also count each build's instructions under valgrind (slow: ~15x a build)")
+    parser.add_argument("--parts", action="store_true", help="also count the full site without each plugin, in instructions (implies --instructions)")
     parser.add_argument("--keep", action="store_true", help="keep the generated sites")
     options = parser.parse_args()
-    if options.instructions and shutil.which("valgrind") is None:
-        parser.error("--instructions needs valgrind (Debian and Ubuntu: sudo apt-get install valgrind)")
+    for option in ("instructions", "parts"):
+        if getattr(options, option) and shutil.which("valgrind") is None:
+            parser.error(f"--{option} needs valgrind (Debian and Ubuntu: sudo apt-get install valgrind)")
     compile_coachfolio()
 
     root = Path(tempfile.mkdtemp(prefix="coachfolio-bench-"))
@@ -318,12 +365,14 @@ def main() -> None:
                 rebuilds[name].append(run(REBUILD, str(copy / "mkdocs.yml"), str(copy / "site-serve"), str(post))["seconds"])
                 shutil.rmtree(copy)
         rebuild = {name: statistics.median(times) for name, times in rebuilds.items()}
-        instructions: dict[str, int] = {}
-        if options.instructions:
-            for name, config in in_turn(0, full, baseline):
-                site = config.parent / "site-counted"
-                instructions[name] = count_instructions(CHILD, str(config), str(site))
-                shutil.rmtree(site)
+        counted: dict[str, Path] = {}
+        if options.instructions or options.parts:
+            counted = {"full": full, "baseline": baseline}
+        if options.parts:
+            counted |= {f"without {part}": without(full, part) for part in PARTS}
+            # Material's blog reading the posts' `standards:` lines: the posts' own data, not a plugin's work.
+            counted["baseline with standards lines"] = generate(root / "baseline-standards", *sizes, full=False, features=options.features, standards_lines=True)
+        instructions = count_builds(counted)
 
         print(f"portfolio: {options.reflections} reflections, {options.rubrics} rubrics, "
               f"{options.references} references, {options.citations} citations each; {options.repeats} pairs"
@@ -342,6 +391,9 @@ def main() -> None:
             print(f"instructions executed by the build's own process (cachegrind; pandoc not counted): "
                   f"full {instructions['full'] / 1e9:.3f} G, baseline {instructions['baseline'] / 1e9:.3f} G, "
                   f"ratio {instructions['full'] / instructions['baseline']:.3f}")
+        if options.parts:
+            for line in parts_report(instructions):
+                print(line)
     finally:
         if options.keep:
             print(f"sites kept in {root}")

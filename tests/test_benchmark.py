@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import subprocess
 import sys
+from pathlib import Path
+from types import ModuleType
 
+import pytest
 from conftest import REPO
+from mkdocs.config import load_config
 
 TINY = ["--reflections", "3", "--rubrics", "1", "--references", "4", "--citations", "2", "--repeats", "1"]
 
 
-def test_the_benchmark_reports_times_ratios_memory_formatting_and_rebuild() -> None:
-    command = [sys.executable, str(REPO / "bench/portfolio.py"), *TINY, "--instructions"]
+def benchmark_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("portfolio_benchmark", REPO / "bench/portfolio.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_benchmark_reports_times_ratios_memory_formatting_rebuild_and_parts() -> None:
+    command = [sys.executable, str(REPO / "bench/portfolio.py"), *TINY, "--parts"]
     output = subprocess.run(command, capture_output=True, text=True, check=True, cwd=REPO, timeout=600).stdout
     patterns = [
         r"portfolio: 3 reflections, 1 rubrics, 4 references, 2 citations each; 1 pairs",
@@ -25,6 +38,13 @@ def test_the_benchmark_reports_times_ratios_memory_formatting_and_rebuild() -> N
         r"rebuild after touching one post \(as mkdocs serve\), median of 1: \d+\.\d\d s \(baseline \d+\.\d\d s\)",
         r"instructions executed by the build's own process \(cachegrind; pandoc not counted\): "
         r"full \d+\.\d{3} G, baseline \d+\.\d{3} G, ratio \d\.\d{3}",
+        r"instructions by part, each the full build less the same build without it \(share of the baseline\):",
+        r"  rubrics: \d\.\d{3} G \(\d+\.\d%\)",
+        r"  standards: \d\.\d{3} G \(\d+\.\d%\)",
+        r"  citations: \d\.\d{3} G \(\d+\.\d%\)",
+        r"  portfolio: \d\.\d{3} G \(\d+\.\d%\)",
+        r"  Material's blog reading the posts' standards: lines \(the posts' own data\): -?\d\.\d{3} G \(-?\d+\.\d%\)",
+        r"  the rest \(shared: loading, more pages, garbage collection\): -?\d\.\d{3} G \(-?\d+\.\d%\)",
     ]
     lines = output.strip().splitlines()
     assert len(lines) == len(patterns), output
@@ -32,9 +52,41 @@ def test_the_benchmark_reports_times_ratios_memory_formatting_and_rebuild() -> N
         assert re.fullmatch(pattern, line), line
 
 
-def test_counting_instructions_without_valgrind_is_refused_before_anything_is_built() -> None:
-    command = [sys.executable, str(REPO / "bench/portfolio.py"), *TINY, "--instructions"]
+@pytest.mark.parametrize("option", ["--instructions", "--parts"])
+def test_counting_instructions_without_valgrind_is_refused_before_anything_is_built(option: str) -> None:
+    command = [sys.executable, str(REPO / "bench/portfolio.py"), *TINY, option]
     result = subprocess.run(command, capture_output=True, text=True, cwd=REPO, env=dict(os.environ, PATH="/nonexistent"), timeout=60)
     assert result.returncode == 2
     assert result.stdout == ""
-    assert result.stderr.splitlines()[-1] == "portfolio.py: error: --instructions needs valgrind (Debian and Ubuntu: sudo apt-get install valgrind)"
+    assert result.stderr.splitlines()[-1] == f"portfolio.py: error: {option} needs valgrind (Debian and Ubuntu: sudo apt-get install valgrind)"
+
+
+def test_each_part_is_the_full_build_less_the_build_without_it(tmp_path: Path) -> None:
+    bench = benchmark_module()
+    full = bench.generate(tmp_path / "full", 2, 1, 3, 1, full=True)
+    for part in bench.PARTS:
+        plugins = list(load_config(str(bench.without(full, part))).plugins)
+        assert f"coachfolio/{part}" not in plugins
+        assert [name for name in list(load_config(str(full)).plugins) if name not in plugins] == [f"coachfolio/{part}"]
+    counts = {"full": 11_200_000_000, "baseline": 10_000_000_000, "baseline with standards lines": 10_100_000_000,
+              "without rubrics": 11_000_000_000, "without standards": 10_900_000_000,
+              "without citations": 11_050_000_000, "without portfolio": 11_150_000_000}
+    assert bench.parts_report(counts) == [
+        "instructions by part, each the full build less the same build without it (share of the baseline):",
+        "  rubrics: 0.200 G (2.0%)",
+        "  standards: 0.300 G (3.0%)",
+        "  citations: 0.150 G (1.5%)",
+        "  portfolio: 0.050 G (0.5%)",
+        "  Material's blog reading the posts' standards: lines (the posts' own data): 0.100 G (1.0%)",
+        "  the rest (shared: loading, more pages, garbage collection): 0.400 G (4.0%)",
+    ]
+
+
+def test_the_baseline_posts_keep_their_standards_lines_only_when_asked(tmp_path: Path) -> None:
+    bench = benchmark_module()
+    plain = bench.generate(tmp_path / "plain", 2, 1, 3, 1, full=False)
+    kept = bench.generate(tmp_path / "kept", 2, 1, 3, 1, full=False, standards_lines=True)
+    plain_post = (plain.parent / "docs/blog/posts/reflection-0000.md").read_text(encoding="utf-8")
+    kept_post = (kept.parent / "docs/blog/posts/reflection-0000.md").read_text(encoding="utf-8")
+    assert "standards:" not in plain_post and "[@" not in plain_post
+    assert [line for line in kept_post.splitlines() if line not in plain_post.splitlines()] == ["standards: [1.d, 3.c, 5.a]"]
