@@ -36,12 +36,21 @@ _JINJA = getattr(jinja2, "__version__", "")  # generated code is only good for t
 _MARKDOWN = SafeMarkdown()
 
 
-def _markdown(text: str) -> Markup:
-    return Markup(_MARKDOWN.block(text))  # noqa: S704 - SafeMarkdown escapes raw HTML
+# A data file's text may link to other files of the site, relative to the data
+# file's folder; a render that shows such texts passes `data_links`, which
+# points those links at their targets from the page being rendered.
+@jinja2.pass_context
+def _markdown(context: jinja2.runtime.Context, text: str) -> Markup:
+    rendered = _MARKDOWN.block(text)
+    links = context.get("data_links")
+    return Markup(links(rendered) if links else rendered)  # noqa: S704 - SafeMarkdown escapes raw HTML
 
 
-def _markdown_inline(text: str) -> Markup:
-    return Markup(_MARKDOWN.inline(text))  # noqa: S704 - SafeMarkdown escapes raw HTML
+@jinja2.pass_context
+def _markdown_inline(context: jinja2.runtime.Context, text: str) -> Markup:
+    rendered = _MARKDOWN.inline(text)
+    links = context.get("data_links")
+    return Markup(links(rendered) if links else rendered)  # noqa: S704 - SafeMarkdown escapes raw HTML
 
 
 def _number(value: float | int | None) -> str:
@@ -141,6 +150,11 @@ def compile_ahead_of_time() -> dict[str, Any]:
         source, _filename, _uptodate = package.get_source(env, name)
         templates[name] = {"sha256": _digest(source), "code": env.compile(source, name, f"coachfolio/templates/{name}", raw=True)}
     return {"jinja": _JINJA, "templates": templates}
+
+
+def render_markdown(text: str) -> str:
+    """A data file's Markdown text as HTML, as the templates' `markdown` filter renders it (links as written)."""
+    return _MARKDOWN.block(text) if text else ""
 
 
 def render(env: jinja2.Environment, template: str, **context: Any) -> str:

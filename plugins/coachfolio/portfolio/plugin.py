@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from coachfolio.core.problems import DataFileError
 from coachfolio.core.series import Series, load_series
 from coachfolio.core.suggest import did_you_mean
 from coachfolio.integration.assets import add_asset_files, use_assets
+from coachfolio.integration.data_links import link_problems, rewrite_links
 from coachfolio.integration.excerpts import FillsExcerpts
 from coachfolio.integration.navigation import add_under_index
 from coachfolio.integration.navigation_cache import cache_navigation
@@ -44,7 +46,7 @@ from coachfolio.integration.pages import (
 )
 from coachfolio.integration.paths import display_path, relative_to_project, url_from
 from coachfolio.integration.placeholders import Placeholders
-from coachfolio.integration.templates import make_environment, render
+from coachfolio.integration.templates import make_environment, render, render_markdown
 from coachfolio.portfolio.config import PortfolioConfig
 
 log = get_plugin_logger(__name__)
@@ -113,7 +115,17 @@ class PortfolioPlugin(FillsExcerpts, BasePlugin[PortfolioConfig]):
         index = files.get_file_from_path(f"{self.folder}/index.md")
         pages = [files.get_file_from_path(f"{self.folder}/{s}.md") for s in self.series]
         add_under_index(nav, index.page if index else None, [f.page for f in pages if f and f.page])
+        # Every file of the site is known now, so links in the series' descriptions can be checked.
+        texts = (render_markdown(series.description) for series in self.series.values())
+        path = Path(config.docs_dir) / self.config.series_file
+        for problem in link_problems(texts, self._series_file_folder, files, self.series_file, lambda: path.read_text(encoding="utf-8")):
+            log.warning(str(problem))
         return nav
+
+    @property
+    def _series_file_folder(self) -> str:
+        """The series file's folder in docs_dir, where links in its descriptions start from."""
+        return posixpath.dirname(self.config.series_file.strip("/"))
 
     # Pages ---------------------------------------------------------------------
 
@@ -231,11 +243,17 @@ class PortfolioPlugin(FillsExcerpts, BasePlugin[PortfolioConfig]):
                 {"series": s, "url": self._series_url(page, s.id), "count": len(self.by_series[s.id])}
                 for s in self.series.values()
             ]
-            return render(self.env, "series-list.html", series=series, heading="h2" if page.file.src_uri.startswith(f"{self.folder}/") else "h3")
+            heading = "h2" if page.file.src_uri.startswith(f"{self.folder}/") else "h3"
+            return render(self.env, "series-list.html", series=series, heading=heading, data_links=self._data_links(page))
         series_id = directive.argument  # type: ignore[attr-defined]
         if series_id not in self.series:
             return render(self.env, "unknown.html", kind="series", name=series_id)
-        return render(self.env, "series-parts.html", series=self.series[series_id], parts=[self._summary(p, page) for p in self.by_series[series_id]])
+        parts = [self._summary(p, page) for p in self.by_series[series_id]]
+        return render(self.env, "series-parts.html", series=self.series[series_id], parts=parts, data_links=self._data_links(page))
+
+    def _data_links(self, page: Page) -> Callable[[str], str]:
+        """Links in the series' descriptions, pointed at their targets from `page`."""
+        return lambda rendered: rewrite_links(rendered, self._series_file_folder, page.url, self.files)
 
     def _series_url(self, page: Page, series_id: str) -> str:
         file = self.files.get_file_from_path(f"{self.folder}/{series_id}.md")

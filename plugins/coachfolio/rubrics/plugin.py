@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,13 +32,14 @@ from coachfolio.core.problems import DataFileError, Problem
 from coachfolio.core.rubric_export import canvas_csv, rubric_json
 from coachfolio.core.rubrics import Rubric, load_rubric
 from coachfolio.integration.assets import add_asset_files, use_assets
+from coachfolio.integration.data_links import link_problems, rewrite_links
 from coachfolio.integration.excerpts import FillsExcerpts
 from coachfolio.integration.navigation import add_under_index
 from coachfolio.integration.navigation_cache import cache_navigation
 from coachfolio.integration.pages import generated_page_source
 from coachfolio.integration.paths import display_path, relative_to_project, url_from
 from coachfolio.integration.placeholders import Placeholders
-from coachfolio.integration.templates import make_environment, render
+from coachfolio.integration.templates import make_environment, render, render_markdown
 from coachfolio.rubrics.config import RubricsConfig
 
 log = get_plugin_logger(__name__)
@@ -59,6 +61,7 @@ class RubricsPlugin(FillsExcerpts, BasePlugin[RubricsConfig]):
 
     def __init__(self) -> None:
         self.rubrics: dict[str, Rubric] = {}
+        self.paths: dict[str, Path] = {}  # each rubric's file, by slug
         self.placeholders = Placeholders("rubric")
         self.files = Files([])
         self.embeds: Counter[tuple[str, str]] = Counter()  # embeds so far, by page and rubric
@@ -103,7 +106,7 @@ class RubricsPlugin(FillsExcerpts, BasePlugin[RubricsConfig]):
             if slug in rubrics:
                 problems.append(Problem(name, 1, 1, f"a rubric named '{slug}' is already defined in {rubrics[slug].source}"))
                 continue
-            path = Path(source.abs_src_path or "")
+            path = self.paths[slug] = Path(source.abs_src_path or "")
             try:
                 rubrics[slug] = cached(lambda: load_rubric(path, name), path, key=(name,))
             except DataFileError as error:
@@ -141,6 +144,11 @@ class RubricsPlugin(FillsExcerpts, BasePlugin[RubricsConfig]):
         index = files.get_file_from_path(f"{self.folder}/index.md")
         pages = [files.get_file_from_path(f"{self.folder}/{slug}.md") for slug in self.rubrics]
         add_under_index(nav, index.page if index else None, [f.page for f in pages if f and f.page])
+        # Every file of the site is known now, so links in the rubrics' texts can be checked.
+        for slug, rubric in self.rubrics.items():
+            path = self.paths[slug]
+            for problem in link_problems(_texts(rubric), self.folder, files, rubric.source, lambda: path.read_text(encoding="utf-8")):
+                log.warning(str(problem))
         return nav
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
@@ -179,7 +187,10 @@ class RubricsPlugin(FillsExcerpts, BasePlugin[RubricsConfig]):
         if use.name == "rubric-index":
             # On the rubrics index the rubrics are the page's sections; elsewhere they sit under the page's own heading.
             heading = "h2" if page.file.src_uri == f"{self.folder}/index.md" else "h3"
-            return render(self.env, "rubric-index.html", rubrics=list(self.rubrics.values()), link=lambda slug: self._link(page, slug), heading=heading)
+            return render(
+                self.env, "rubric-index.html", rubrics=list(self.rubrics.values()), link=lambda slug: self._link(page, slug),
+                heading=heading, data_links=self._data_links(page),
+            )
         if use.rubric is None:
             return render(self.env, "unknown.html", kind="rubric", name=use.argument)
         rubric = use.rubric
@@ -187,6 +198,7 @@ class RubricsPlugin(FillsExcerpts, BasePlugin[RubricsConfig]):
             "rubric": rubric,
             "link": lambda target: self._link(page, target),
             "self_assessment": self.config.self_assessment,
+            "data_links": self._data_links(page),
         }
         if use.name == "rubric-page":
             return render(self.env, "rubric-page.html", **context)
@@ -198,9 +210,22 @@ class RubricsPlugin(FillsExcerpts, BasePlugin[RubricsConfig]):
         count = self.embeds[page.file.src_uri, rubric.slug]
         return render(self.env, "rubric-embed.html", embed_id=f"cf-embed-{rubric.slug}" + (f"-{count}" if count > 1 else ""), **context)
 
+    def _data_links(self, page: Page) -> Callable[[str], str]:
+        """Links in the rubrics' texts (relative to the rubrics folder), pointed at their targets from `page`."""
+        return lambda rendered: rewrite_links(rendered, self.folder, page.url, self.files)
+
     def _link(self, page: Page, target: str) -> str:
         """A relative link from `page` to a rubric page or download: 'slug', 'slug/observation', 'slug.csv'."""
         uri = f"{self.folder}/{target}" if target.endswith((".csv", ".json")) else f"{self.folder}/{target}.md"
         file = self.files.get_file_from_path(uri)
         return url_from(page.url, file.url if file else uri)
 
+
+def _texts(rubric: Rubric) -> Iterator[str]:
+    """The rubric's Markdown texts, rendered as its pages show them."""
+    yield render_markdown(rubric.description)
+    for level in rubric.levels:
+        yield render_markdown(level.description)
+    for criterion in rubric.criteria:
+        yield render_markdown(criterion.description)
+        yield from (render_markdown(text) for text in criterion.descriptors.values())

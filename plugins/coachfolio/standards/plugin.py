@@ -43,6 +43,11 @@ from coachfolio.core.frameworks import (
 from coachfolio.core.frontmatter import body_start_line
 from coachfolio.core.problems import Problem
 from coachfolio.integration.assets import add_asset_files, use_assets
+from coachfolio.integration.data_links import (
+    folder_in_docs,
+    link_problems,
+    rewrite_links,
+)
 from coachfolio.integration.excerpts import FillsExcerpts
 from coachfolio.integration.navigation import add_under_index
 from coachfolio.integration.navigation_cache import cache_navigation
@@ -54,7 +59,7 @@ from coachfolio.integration.pages import (
 )
 from coachfolio.integration.paths import display_path, url_from
 from coachfolio.integration.placeholders import Placeholders
-from coachfolio.integration.templates import make_environment, render
+from coachfolio.integration.templates import make_environment, render, render_markdown
 from coachfolio.standards.config import StandardsConfig
 
 log = get_plugin_logger(__name__)
@@ -86,6 +91,10 @@ class StandardsPlugin(FillsExcerpts, BasePlugin[StandardsConfig]):
         self.placeholders = Placeholders("standards")
         self.claims: dict[str, _Claims] = {}
         self.files = Files([])
+        # By the name a framework is configured by: its file, and the folder in
+        # docs_dir its links start from (docs_dir itself for a file kept elsewhere).
+        self.framework_paths: dict[str, Path] = {}
+        self.framework_folders: dict[str, str] = {}
 
     # Configuration -------------------------------------------------------------
 
@@ -102,12 +111,13 @@ class StandardsPlugin(FillsExcerpts, BasePlugin[StandardsConfig]):
 
     def _load_frameworks(self, config: MkDocsConfig) -> Frameworks:
         root = Path(config.config_file_path or ".").parent
-        frameworks, problems = load_configured_frameworks(
-            self.config.frameworks,
-            self.config.default,
-            root,
-            load=lambda path, name: cached(lambda: load_framework(path, name), path, key=(name,)),
-        )
+        self.framework_paths, self.framework_folders = {}, {}
+
+        def load(path: Path, name: str) -> Framework:
+            self.framework_paths[name], self.framework_folders[name] = path, folder_in_docs(str(path), config.docs_dir)
+            return cached(lambda: load_framework(path, name), path, key=(name,))
+
+        frameworks, problems = load_configured_frameworks(self.config.frameworks, self.config.default, root, load=load)
         if problems:
             raise PluginError("Standards frameworks have problems:\n" + "\n".join(problems))
         return frameworks
@@ -162,6 +172,13 @@ class StandardsPlugin(FillsExcerpts, BasePlugin[StandardsConfig]):
         uris = [f"{self.folder}/{f.id}.md" for f in self.frameworks] + [f"{self.folder}/matrix.md"]
         pages = [file.page for file in (files.get_file_from_path(uri) for uri in uris) if file and file.page]
         add_under_index(nav, index.page if index else None, pages)
+        # Every file of the site is known now, so links in the frameworks' texts can be checked.
+        for framework in self.frameworks:
+            path = self.framework_paths[framework.source]
+            texts = (render_markdown(text) for standard in framework.standards for text in (standard.description, *(i.text for i in standard.indicators)))
+            folder = self.framework_folders[framework.source]
+            for problem in link_problems(texts, folder, files, framework.source, lambda: path.read_text(encoding="utf-8")):
+                log.warning(str(problem))
         return nav
 
     # Pages -------------------------------------------------------------------
@@ -296,7 +313,12 @@ class StandardsPlugin(FillsExcerpts, BasePlugin[StandardsConfig]):
         framework = self.frameworks.by_id.get(argument)
         if framework is None:
             return render(self.env, "unknown.html", kind="framework", name=argument)
-        return render(self.env, "standards-framework.html", framework=framework, **context)
+        return render(self.env, "standards-framework.html", framework=framework, data_links=self._data_links(framework, page), **context)
+
+    def _data_links(self, framework: Framework, page: Page) -> Callable[[str], str]:
+        """Links in the framework's texts, pointed at their targets from `page`."""
+        folder = self.framework_folders[framework.source]
+        return lambda rendered: rewrite_links(rendered, folder, page.url, self.files)
 
 
 def _ascii(content: str) -> str:
