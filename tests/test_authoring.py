@@ -33,7 +33,7 @@ FILES = {
     "refs.bib": "@book{foltos2013, author = {Foltos, L.}, title = {Peer Coaching}, publisher = {Corwin}, year = {2013}}\n",
     "content/index.md": "# Home\n",
     "content/blog/index.md": "# Blog\n",
-    "content/blog/.authors.yml": "authors:\n  coach:\n    name: Demo Coach\n    description: Coach\n    avatar: ../assets/a.svg\n",
+    "content/blog/.authors.yml": "authors:\n  coach:\n    name: Demo Coach\n    description: Coach\n    avatar: assets/a.svg\n",
     "content/assets/a.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>\n",
 }
 
@@ -199,11 +199,15 @@ def test_import_wordpress(project: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert (project / "content/pages/about.md").read_text(encoding="utf-8").endswith("# About me\n\nI coach advisors.\n")
     assert "collaboration" not in [p.stem for p in posts.glob("*.md")]  # the attachment
     authors = (project / "content/blog/.authors.yml").read_text(encoding="utf-8")
-    assert authors.endswith('  marisol:\n    name: "Marisol Peña"\n    description: ""\n    avatar: ../assets/coachfolio-avatar.svg\n')
+    assert authors.endswith('  marisol:\n    name: "Marisol Peña"\n    description: ""\n    avatar: assets/coachfolio-avatar.svg\n')
     # What was imported builds as it is.
     site = build_site(project / "mkdocs.yml", project / "site")
     page = soup(site / "blog/2019/12/16/the-gift-of-peer-coaching/index.html")
     assert page.select_one("figure.cf-figure img")["src"] == "../../../../uploads/2019/12/collaboration.jpg"
+    # The author's avatar, as Material's blog reads its path: from the site's root.
+    avatar = page.select_one(".md-author img")
+    assert (avatar["alt"], avatar["src"]) == ("Marisol Peña", "../../../../../assets/coachfolio-avatar.svg")
+    assert (site / "assets/coachfolio-avatar.svg").is_file()
     assert not (site / "blog/2020/01/05/notes-toward-a-rubric").exists()  # a draft
 
     # Importing again changes nothing; --force overwrites.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from conftest import REPO, build_site, heading_text, soup
@@ -125,6 +125,24 @@ def test_no_page_loads_anything_from_another_host(demo_site: Path) -> None:
         assert remote == [], page
     for stylesheet in demo_site.rglob("*.css"):
         assert "url(http" not in stylesheet.read_text(encoding="utf-8").replace("url(\"http", "url(http"), stylesheet
+
+
+def test_every_link_from_page_to_page_leads_to_a_file(demo_site: Path) -> None:
+    """Links within the site, however they were made (Markdown, templates, data files), lead somewhere."""
+    broken = []
+    for page in all_pages(demo_site):
+        html = soup(page)
+        addresses = [tag.get("href") for tag in html.find_all(["a", "link"])] + [tag.get("src") for tag in html.find_all(["img", "script"])]
+        for address in addresses:
+            parts = urlsplit(address or "")
+            if not parts.path or parts.scheme or parts.netloc or parts.path.startswith("/"):
+                continue  # another site, a place on the same page, or no address
+            target = (page.parent / unquote(parts.path)).resolve()
+            if not (target / "index.html" if target.is_dir() else target).is_file():
+                broken.append(f"{page.relative_to(demo_site)}: {address}")
+    assert broken == []
+    rubric = soup(demo_site / "rubrics/first-year-advisor-skills/index.html").select_one(".cf-rubric-description a")
+    assert (rubric.get_text(), rubric["href"]) == ("peer coaching", "../../blog/2019/12/16/the-gift-of-peer-coaching/")
 
 
 def test_two_builds_of_the_same_sources_give_the_same_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -185,7 +185,8 @@ def _add_authors(project: Project, authors: dict[str, str]) -> None:
     if not avatar.exists():
         avatar.parent.mkdir(parents=True, exist_ok=True)
         avatar.write_text(AVATAR, encoding="utf-8")
-    relative = Path("..").joinpath(*[".."] * (len(path.parent.relative_to(project.docs_dir).parts) - 1), "assets", avatar.name).as_posix()
+    # Material's blog reads an avatar's path from the site's root (docs_dir), not from .authors.yml.
+    relative = avatar.relative_to(project.docs_dir).as_posix()
     text = path.read_text(encoding="utf-8") if path.exists() else "authors:\n"
     if not text.endswith("\n"):
         text += "\n"
