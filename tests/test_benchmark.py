@@ -43,8 +43,9 @@ def test_the_benchmark_reports_times_ratios_memory_formatting_rebuild_and_parts(
         r"  standards: \d\.\d{3} G \(\d+\.\d%\)",
         r"  citations: \d\.\d{3} G \(\d+\.\d%\)",
         r"  portfolio: \d\.\d{3} G \(\d+\.\d%\)",
-        r"  Material's blog reading the posts' standards: lines \(the posts' own data\): -?\d\.\d{3} G \(-?\d+\.\d%\)",
         r"  the rest \(shared: loading, more pages, garbage collection\): -?\d\.\d{3} G \(-?\d+\.\d%\)",
+        r"not in the ratio: the baseline reading the posts' citation keys and standards: lines, "
+        r"against the same posts typed without them: -?\d\.\d{3} G \(-?\d+\.\d%\)",
     ]
     lines = output.strip().splitlines()
     assert len(lines) == len(patterns), output
@@ -68,7 +69,7 @@ def test_each_part_is_the_full_build_less_the_build_without_it(tmp_path: Path) -
         plugins = list(load_config(str(bench.without(full, part))).plugins)
         assert f"coachfolio/{part}" not in plugins
         assert [name for name in list(load_config(str(full)).plugins) if name not in plugins] == [f"coachfolio/{part}"]
-    counts = {"full": 11_200_000_000, "baseline": 10_000_000_000, "baseline with standards lines": 10_100_000_000,
+    counts = {"full": 11_200_000_000, "baseline": 10_000_000_000, "baseline, posts typed without Coachfolio": 9_900_000_000,
               "without rubrics": 11_000_000_000, "without standards": 10_900_000_000,
               "without citations": 11_050_000_000, "without portfolio": 11_150_000_000}
     assert bench.parts_report(counts) == [
@@ -77,16 +78,25 @@ def test_each_part_is_the_full_build_less_the_build_without_it(tmp_path: Path) -
         "  standards: 0.300 G (3.0%)",
         "  citations: 0.150 G (1.5%)",
         "  portfolio: 0.050 G (0.5%)",
-        "  Material's blog reading the posts' standards: lines (the posts' own data): 0.100 G (1.0%)",
-        "  the rest (shared: loading, more pages, garbage collection): 0.400 G (4.0%)",
+        "  the rest (shared: loading, more pages, garbage collection): 0.500 G (5.0%)",
+        "not in the ratio: the baseline reading the posts' citation keys and standards: lines, against the same posts typed without them: 0.100 G (1.0%)",
     ]
 
 
-def test_the_baseline_posts_keep_their_standards_lines_only_when_asked(tmp_path: Path) -> None:
+def test_both_sites_build_the_same_post_files(tmp_path: Path) -> None:
     bench = benchmark_module()
-    plain = bench.generate(tmp_path / "plain", 2, 1, 3, 1, full=False)
-    kept = bench.generate(tmp_path / "kept", 2, 1, 3, 1, full=False, standards_lines=True)
-    plain_post = (plain.parent / "docs/blog/posts/reflection-0000.md").read_text(encoding="utf-8")
-    kept_post = (kept.parent / "docs/blog/posts/reflection-0000.md").read_text(encoding="utf-8")
-    assert "standards:" not in plain_post and "[@" not in plain_post
-    assert [line for line in kept_post.splitlines() if line not in plain_post.splitlines()] == ["standards: [1.d, 3.c, 5.a]"]
+    full = bench.generate(tmp_path / "full", 3, 1, 4, 2, full=True)
+    baseline = bench.generate(tmp_path / "baseline", 3, 1, 4, 2, full=False)
+    typed = bench.generate(tmp_path / "typed", 3, 1, 4, 2, full=False, markup=False)
+
+    def posts(config: Path) -> dict[str, str]:
+        return {p.name: p.read_text(encoding="utf-8") for p in sorted((config.parent / "docs/blog/posts").glob("*.md"))}
+
+    assert posts(baseline) == posts(full)
+    assert list(load_config(str(baseline)).plugins) == ["material/blog", "material/tags"]
+    assert not (baseline.parent / "docs/rubrics").exists()
+    # For --parts only: the same posts as typed without Coachfolio.
+    first, typed_first = posts(full)["reflection-0000.md"], posts(typed)["reflection-0000.md"]
+    assert "standards: [1.d, 3.c, 5.a]" in first and "[@ref" in first
+    assert "standards:" not in typed_first and "[@" not in typed_first
+    assert len(typed_first.splitlines()) == len(first.splitlines()) - 1
