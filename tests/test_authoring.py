@@ -159,6 +159,45 @@ def test_check_reports_every_problem_with_file_line_and_column(project: Path, ca
     assert captured.err.endswith("s: 12 problems\n")
 
 
+LINKING_RUBRIC = """\
+title: Advisor skills
+description: From [our sessions](../blog/posts/2026-01-05-trust.md), [the standards](../standards/iste-coaches-2019.md#indicator-1-a),
+  [this table](advisor-skills.csv), [the references](../references.md) and [the course](../series/course.md).
+levels: [{label: High, points: 2}, {label: Low, points: 1}]
+criteria:
+  - title: Trust
+    look_fors: [Greets each student]
+    descriptors:
+      High: See [the checklist](advisor-skills/observation.md) and [the file](advisor-skills.yml).
+      Low: See [nothing](../blog/posts/missing.md) and [a hidden file](../blog/.authors.yml).
+"""
+
+
+def test_check_reports_the_links_of_data_files_the_build_reports(
+    project: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    (project / "content/blog/posts").mkdir(parents=True)
+    (project / "content/blog/posts/2026-01-05-trust.md").write_text("---\ndate: 2026-01-05\nseries: course\n---\n\n# Trust\n\nText.\n", encoding="utf-8")
+    (project / "content/blog/.series.yml").write_text("series:\n  course:\n    title: Course\n    description: Starts [here](posts/2026-01-05-trust.md), not [there](posts/nope.md).\n", encoding="utf-8")
+    (project / "content/rubrics").mkdir()
+    (project / "content/rubrics/advisor-skills.yml").write_text(LINKING_RUBRIC, encoding="utf-8")
+    expected = [
+        "content/blog/.series.yml:4:72: the link 'posts/nope.md' points to 'blog/posts/nope.md', which is not a file in docs_dir"
+        " (a link is relative to the file's own folder in docs_dir)",
+        "content/rubrics/advisor-skills.yml:9:79: the link 'advisor-skills.yml' points to 'rubrics/advisor-skills.yml', which is not a file in docs_dir"
+        " (a link is relative to the file's own folder in docs_dir)",
+        "content/rubrics/advisor-skills.yml:10:26: the link '../blog/posts/missing.md' points to 'blog/posts/missing.md', which is not a file in docs_dir"
+        " (a link is relative to the file's own folder in docs_dir)",
+        "content/rubrics/advisor-skills.yml:10:72: the link '../blog/.authors.yml' points to 'blog/.authors.yml', which is not a file in docs_dir"
+        " (a link is relative to the file's own folder in docs_dir)",
+    ]
+    assert run("check") == 1
+    assert capsys.readouterr().out.splitlines() == expected
+    # The build warns of the same links, and of nothing else.
+    build_site(project / "mkdocs.yml", project / "site", strict=False)
+    assert sorted(r.getMessage() for r in caplog.records if r.levelname == "WARNING") == sorted(f"coachfolio: {line}" for line in expected)
+
+
 # WordPress ---------------------------------------------------------------------------------
 
 

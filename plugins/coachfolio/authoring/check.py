@@ -8,6 +8,7 @@ is concerned.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -18,10 +19,22 @@ from coachfolio.core import checks
 from coachfolio.core.citations.bibliography import Bibliography, load_bibliography
 from coachfolio.core.citations.syntax import find_citations
 from coachfolio.core.directives import find_directives
-from coachfolio.core.frameworks import Frameworks, load_configured_frameworks
+from coachfolio.core.frameworks import (
+    Framework,
+    Frameworks,
+    load_configured_frameworks,
+    load_framework,
+)
 from coachfolio.core.frontmatter import body_start_line, split_front_matter
+from coachfolio.core.links import (
+    folder_in_docs,
+    framework_texts,
+    link_problems,
+    rubric_texts,
+)
+from coachfolio.core.markup import SafeMarkdown
 from coachfolio.core.problems import DataFileError, Problem
-from coachfolio.core.rubrics import load_rubric
+from coachfolio.core.rubrics import Rubric, load_rubric
 from coachfolio.core.series import Series, load_series
 from coachfolio.core.yamlfile import YamlDocument, parse_yaml
 
@@ -44,7 +57,9 @@ class _Context:
     project: Project
     report: Report
     slugs: set[str] = field(default_factory=set)
+    rubrics: dict[str, tuple[Rubric, Path]] = field(default_factory=dict)  # the valid ones, with their files
     frameworks: Frameworks | None = None
+    framework_paths: dict[str, Path] = field(default_factory=dict)  # by the name a framework is configured by
     bibliography: Bibliography | None = None
     series: dict[str, Series] | None = None
     series_file: str = ""
@@ -58,6 +73,7 @@ def check_project(project: Project) -> Report:
     _check_frameworks(context)
     _check_bibliography(context)
     _check_series(context)
+    _check_data_links(context)
     try:
         context.authors = project.authors()
     except DataFileError as error:
@@ -78,7 +94,7 @@ def _check_rubrics(context: _Context) -> None:
     for path in sorted([*project.rubrics_dir.glob("*.yml"), *project.rubrics_dir.glob("*.yaml")]):
         context.report.rubrics += 1
         try:
-            load_rubric(path, project.name(path))
+            context.rubrics[path.stem] = (load_rubric(path, project.name(path)), path)
             context.slugs.add(path.stem)
         except DataFileError as error:
             context.report.problems.extend(error.problems)
@@ -90,7 +106,12 @@ def _check_frameworks(context: _Context) -> None:
     if options is None:
         return
     entries = list(options.get("frameworks", ["iste-coaches-2019"]))
-    context.frameworks, problems = load_configured_frameworks(entries, options.get("default"), context.project.root)
+
+    def load(path: Path, name: str) -> Framework:
+        context.framework_paths[name] = path
+        return load_framework(path, name)
+
+    context.frameworks, problems = load_configured_frameworks(entries, options.get("default"), context.project.root, load=load)
     context.report.settings.extend(problems)
 
 
@@ -117,6 +138,63 @@ def _check_series(context: _Context) -> None:
     except DataFileError as error:
         context.report.problems.extend(error.problems)
         context.series = {}
+
+
+def _check_data_links(context: _Context) -> None:
+    """Links in rubric, framework and series texts, each to a file of the site as the build will have it."""
+    project = context.project
+    docs = project.docs_dir
+    generated = _generated_files(context)
+    # Rubric files are published as their pages, CSV and JSON, not as themselves.
+    rubric_files = {f"{_option(project, 'coachfolio/rubrics', 'rubrics_dir', 'rubrics')}/{path.name}" for _, path in context.rubrics.values()}
+
+    def exists(target: str) -> bool:
+        if target in generated:
+            return True
+        hidden = any(part.startswith(".") for part in target.split("/"))  # MkDocs leaves dot-files out
+        return target not in rubric_files and not hidden and (docs / target).is_file()
+
+    markdown = SafeMarkdown()
+
+    def check(texts: Iterable[str], folder: str, name: str, path: Path) -> None:
+        rendered = (markdown.block(text) for text in texts if text)
+        context.report.problems.extend(link_problems(rendered, folder, exists, name, lambda: path.read_text(encoding="utf-8")))
+
+    for rubric, path in context.rubrics.values():
+        check(rubric_texts(rubric), _option(project, "coachfolio/rubrics", "rubrics_dir", "rubrics"), rubric.source, path)
+    for framework in context.frameworks or []:
+        path = context.framework_paths[framework.source]
+        check(framework_texts(framework), folder_in_docs(str(path), str(docs)), framework.source, path)
+    if context.series:
+        path = docs / str((project.plugin("coachfolio/portfolio") or {}).get("series_file", "blog/.series.yml"))
+        folder = folder_in_docs(str(path), str(docs))
+        check((series.description for series in context.series.values()), folder, context.series_file, path)
+
+
+def _option(project: Project, plugin: str, key: str, default: str) -> str:
+    return str((project.plugin(plugin) or {}).get(key, default)).strip("/")
+
+
+def _generated_files(context: _Context) -> set[str]:
+    """The files Coachfolio's plugins add to the site, which a data file may link to (as the plugins name them)."""
+    project, files = context.project, set()
+    if project.plugin("coachfolio/rubrics") is not None and context.rubrics:
+        folder = _option(project, "coachfolio/rubrics", "rubrics_dir", "rubrics")
+        files.add(f"{folder}/index.md")
+        for slug, (rubric, _) in context.rubrics.items():
+            files |= {f"{folder}/{slug}.md", f"{folder}/{slug}.csv", f"{folder}/{slug}.json"}
+            if rubric.has_look_fors:
+                files.add(f"{folder}/{slug}/observation.md")
+    if context.frameworks is not None:
+        folder = _option(project, "coachfolio/standards", "standards_dir", "standards")
+        files |= {f"{folder}/index.md", f"{folder}/matrix.md", f"{folder}/matrix.csv"}
+        files |= {f"{folder}/{framework.id}.md" for framework in context.frameworks}
+    if project.plugin("coachfolio/citations") is not None:
+        files.add(_option(project, "coachfolio/citations", "references_page", "references.md"))
+    if context.series:
+        folder = _option(project, "coachfolio/portfolio", "series_dir", "series")
+        files |= {f"{folder}/index.md", *(f"{folder}/{series_id}.md" for series_id in context.series)}
+    return files
 
 
 def _check_page(context: _Context, path: Path) -> None:

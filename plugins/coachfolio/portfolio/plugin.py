@@ -34,7 +34,7 @@ from coachfolio.core.problems import DataFileError
 from coachfolio.core.series import Series, load_series
 from coachfolio.core.suggest import did_you_mean
 from coachfolio.integration.assets import add_asset_files, use_assets
-from coachfolio.integration.data_links import link_problems, rewrite_links
+from coachfolio.integration.data_links import check_links, rewrite_links
 from coachfolio.integration.excerpts import FillsExcerpts
 from coachfolio.integration.navigation import add_under_index
 from coachfolio.integration.navigation_cache import cache_navigation
@@ -46,7 +46,7 @@ from coachfolio.integration.pages import (
 )
 from coachfolio.integration.paths import display_path, relative_to_project, url_from
 from coachfolio.integration.placeholders import Placeholders
-from coachfolio.integration.templates import make_environment, render, render_markdown
+from coachfolio.integration.templates import make_environment, render
 from coachfolio.portfolio.config import PortfolioConfig
 
 log = get_plugin_logger(__name__)
@@ -115,11 +115,6 @@ class PortfolioPlugin(FillsExcerpts, BasePlugin[PortfolioConfig]):
         index = files.get_file_from_path(f"{self.folder}/index.md")
         pages = [files.get_file_from_path(f"{self.folder}/{s}.md") for s in self.series]
         add_under_index(nav, index.page if index else None, [f.page for f in pages if f and f.page])
-        # Every file of the site is known now, so links in the series' descriptions can be checked.
-        texts = (render_markdown(series.description) for series in self.series.values())
-        path = Path(config.docs_dir) / self.config.series_file
-        for problem in link_problems(texts, self._series_file_folder, files, self.series_file, lambda: path.read_text(encoding="utf-8")):
-            log.warning(str(problem))
         return nav
 
     @property
@@ -187,6 +182,9 @@ class PortfolioPlugin(FillsExcerpts, BasePlugin[PortfolioConfig]):
         if not self.config.enabled:
             return None
         cache_navigation(env)
+        # Which files the site publishes is settled now (Material's blog shows its posts in its `on_nav`).
+        texts = (series.description for series in self.series.values())
+        check_links(texts, self._series_file_folder, files, self.series_file, Path(config.docs_dir) / self.config.series_file)
         self.posts = self._posts(files)
         self.by_series = self._series_parts()
         part_of = {part.page.file.src_uri: part for part in self.parts}

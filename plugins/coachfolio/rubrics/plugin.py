@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,18 +28,19 @@ from coachfolio.core import checks
 from coachfolio.core.directives import find_directives, replace_directives
 from coachfolio.core.filecache import cached
 from coachfolio.core.frontmatter import body_start_line
+from coachfolio.core.links import rubric_texts
 from coachfolio.core.problems import DataFileError, Problem
 from coachfolio.core.rubric_export import canvas_csv, rubric_json
 from coachfolio.core.rubrics import Rubric, load_rubric
 from coachfolio.integration.assets import add_asset_files, use_assets
-from coachfolio.integration.data_links import link_problems, rewrite_links
+from coachfolio.integration.data_links import check_links, rewrite_links
 from coachfolio.integration.excerpts import FillsExcerpts
 from coachfolio.integration.navigation import add_under_index
 from coachfolio.integration.navigation_cache import cache_navigation
 from coachfolio.integration.pages import generated_page_source
 from coachfolio.integration.paths import display_path, relative_to_project, url_from
 from coachfolio.integration.placeholders import Placeholders
-from coachfolio.integration.templates import make_environment, render, render_markdown
+from coachfolio.integration.templates import make_environment, render
 from coachfolio.rubrics.config import RubricsConfig
 
 log = get_plugin_logger(__name__)
@@ -144,16 +145,15 @@ class RubricsPlugin(FillsExcerpts, BasePlugin[RubricsConfig]):
         index = files.get_file_from_path(f"{self.folder}/index.md")
         pages = [files.get_file_from_path(f"{self.folder}/{slug}.md") for slug in self.rubrics]
         add_under_index(nav, index.page if index else None, [f.page for f in pages if f and f.page])
-        # Every file of the site is known now, so links in the rubrics' texts can be checked.
-        for slug, rubric in self.rubrics.items():
-            path = self.paths[slug]
-            for problem in link_problems(_texts(rubric), self.folder, files, rubric.source, lambda: path.read_text(encoding="utf-8")):
-                log.warning(str(problem))
         return nav
 
     def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
-        if self.config.enabled:
-            cache_navigation(env)  # the rubric pages are in every page's navigation
+        if not self.config.enabled:
+            return None
+        cache_navigation(env)  # the rubric pages are in every page's navigation
+        # Which files the site publishes is settled now (Material's blog shows its posts in its `on_nav`).
+        for slug, rubric in self.rubrics.items():
+            check_links(rubric_texts(rubric), self.folder, files, rubric.source, self.paths[slug])
         return None
 
     # Pages -------------------------------------------------------------------
@@ -219,13 +219,3 @@ class RubricsPlugin(FillsExcerpts, BasePlugin[RubricsConfig]):
         uri = f"{self.folder}/{target}" if target.endswith((".csv", ".json")) else f"{self.folder}/{target}.md"
         file = self.files.get_file_from_path(uri)
         return url_from(page.url, file.url if file else uri)
-
-
-def _texts(rubric: Rubric) -> Iterator[str]:
-    """The rubric's Markdown texts, rendered as its pages show them."""
-    yield render_markdown(rubric.description)
-    for level in rubric.levels:
-        yield render_markdown(level.description)
-    for criterion in rubric.criteria:
-        yield render_markdown(criterion.description)
-        yield from (render_markdown(text) for text in criterion.descriptors.values())

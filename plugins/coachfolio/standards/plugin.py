@@ -41,13 +41,10 @@ from coachfolio.core.frameworks import (
     load_framework,
 )
 from coachfolio.core.frontmatter import body_start_line
+from coachfolio.core.links import folder_in_docs, framework_texts
 from coachfolio.core.problems import Problem
 from coachfolio.integration.assets import add_asset_files, use_assets
-from coachfolio.integration.data_links import (
-    folder_in_docs,
-    link_problems,
-    rewrite_links,
-)
+from coachfolio.integration.data_links import check_links, rewrite_links
 from coachfolio.integration.excerpts import FillsExcerpts
 from coachfolio.integration.navigation import add_under_index
 from coachfolio.integration.navigation_cache import cache_navigation
@@ -59,7 +56,7 @@ from coachfolio.integration.pages import (
 )
 from coachfolio.integration.paths import display_path, url_from
 from coachfolio.integration.placeholders import Placeholders
-from coachfolio.integration.templates import make_environment, render, render_markdown
+from coachfolio.integration.templates import make_environment, render
 from coachfolio.standards.config import StandardsConfig
 
 log = get_plugin_logger(__name__)
@@ -172,13 +169,6 @@ class StandardsPlugin(FillsExcerpts, BasePlugin[StandardsConfig]):
         uris = [f"{self.folder}/{f.id}.md" for f in self.frameworks] + [f"{self.folder}/matrix.md"]
         pages = [file.page for file in (files.get_file_from_path(uri) for uri in uris) if file and file.page]
         add_under_index(nav, index.page if index else None, pages)
-        # Every file of the site is known now, so links in the frameworks' texts can be checked.
-        for framework in self.frameworks:
-            path = self.framework_paths[framework.source]
-            texts = (render_markdown(text) for standard in framework.standards for text in (standard.description, *(i.text for i in standard.indicators)))
-            folder = self.framework_folders[framework.source]
-            for problem in link_problems(texts, folder, files, framework.source, lambda: path.read_text(encoding="utf-8")):
-                log.warning(str(problem))
         return nav
 
     # Pages -------------------------------------------------------------------
@@ -279,6 +269,10 @@ class StandardsPlugin(FillsExcerpts, BasePlugin[StandardsConfig]):
         if not self.config.enabled:
             return None
         cache_navigation(env)
+        # Which files the site publishes is settled now (Material's blog shows its posts in its `on_nav`).
+        for framework in self.frameworks:
+            name = framework.source
+            check_links(framework_texts(framework), self.framework_folders[name], files, name, self.framework_paths[name])
         for file in files.documentation_pages():
             page = file.page
             if page is not None and page.content:

@@ -1,0 +1,90 @@
+"""Links in data files' Markdown (rubrics, frameworks, series): where each leads, and which lead nowhere.
+
+A data file's text may link to the rest of the site the way a page's Markdown
+does, relative to the data file's own folder in docs_dir:
+`[our lesson](../blog/posts/lesson.md)` in `rubrics/advising.yml`. A framework
+file kept outside docs_dir links from docs_dir itself. Whether a path is a file
+of the site is the caller's to say: the build asks its file list,
+`coachfolio check` the folder on disk.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from collections.abc import Callable, Iterable, Iterator
+from urllib.parse import unquote, urlsplit
+
+from coachfolio.core.frameworks import Framework
+from coachfolio.core.problems import Problem
+from coachfolio.core.rubrics import Rubric
+
+# Links as `SafeMarkdown` writes them: double quotes, with `&`, `<`, `>` and `"` escaped.
+LINK = re.compile(r'\b(href|src)="([^"]*)"')
+
+
+def relative_target(address: str, folder: str) -> tuple[str, str] | None:
+    """The path in docs_dir that `address` leads to from `folder`, and its `?query#fragment`.
+
+    None for an address that is not a relative path: another site, a
+    `mailto:`, a path from the site's root (`/…`) or a place on the same page (`#…`).
+    """
+    parts = urlsplit(address)
+    if parts.scheme or parts.netloc or not parts.path or parts.path.startswith("/"):
+        return None
+    path = posixpath.normpath(posixpath.join(folder, unquote(parts.path)))
+    rest = (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+    return path, rest
+
+
+def folder_in_docs(path: str | None, docs_dir: str) -> str:
+    """The folder of the data file at `path`, relative to docs_dir ('' for docs_dir itself or a file outside it)."""
+    if not path:
+        return ""
+    relative = posixpath.relpath(posixpath.dirname(path.replace("\\", "/")), docs_dir.replace("\\", "/"))
+    return "" if relative == "." or relative.startswith("..") else relative
+
+
+def rubric_texts(rubric: Rubric) -> Iterator[str]:
+    """The rubric's Markdown texts, as its pages show them."""
+    yield rubric.description
+    for level in rubric.levels:
+        yield level.description
+    for criterion in rubric.criteria:
+        yield criterion.description
+        yield from criterion.descriptors.values()
+
+
+def framework_texts(framework: Framework) -> Iterator[str]:
+    """The framework's Markdown texts, as its page shows them."""
+    for standard in framework.standards:
+        yield standard.description
+        yield from (indicator.text for indicator in standard.indicators)
+
+
+def link_problems(rendered: Iterable[str], folder: str, exists: Callable[[str], bool], name: str, source: Callable[[], str]) -> list[Problem]:
+    """A problem for each relative link in `rendered` (HTML of a data file's texts) that leads to no file.
+
+    `folder` is where the data file's links start from in docs_dir;
+    `exists(path)` says whether a path in docs_dir is a file of the site;
+    `name` is the data file as messages name it, and `source()` its text,
+    read only when there is a problem, to point at the line.
+    """
+    problems: dict[str, Problem] = {}  # one per address, however often it is written
+    lines: list[str] | None = None
+    for text in rendered:
+        if "=" not in text:
+            continue  # no link or image: most texts
+        for match in LINK.finditer(text):
+            address = html.unescape(match.group(2))
+            found = relative_target(address, folder)
+            if found is None or address in problems or exists(found[0]):
+                continue
+            lines = source().splitlines() if lines is None else lines
+            line, column = next(((n, row.index(address) + 1) for n, row in enumerate(lines, 1) if address in row), (1, 1))
+            where = "outside docs_dir" if found[0].startswith("..") else f"to '{found[0]}', which is not a file in docs_dir"
+            problems[address] = Problem(
+                name, line, column, f"the link '{address}' points {where} (a link is relative to the file's own folder in docs_dir)"
+            )
+    return sorted(problems.values())
