@@ -5,7 +5,9 @@
   pages and downloads: `/rubrics/`, `/rubrics/<slug>/`,
   `/rubrics/<slug>/observation/`, `/rubrics/<slug>.csv`, `/rubrics/<slug>.json`.
 - `on_page_markdown` swaps `::rubric[...]` directives for placeholders, and
-  `on_page_content` fills them with rendered HTML.
+  `on_page_content` fills them with rendered HTML, the rubrics' own links
+  pointed at their targets from the page.
+- `on_env` checks those links, once it is settled which files the site publishes.
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@
 - `on_page_markdown` reads each page's `standards:` front matter and turns
   `:standard[1.a]` mentions into links; `on_page_content` records the page as
   evidence and adds its "Standards addressed" box.
-- `on_env`, once every page is known, renders the standards pages and the CSV.
+- `on_env`, once every page is known, checks the links in the frameworks'
+  texts and renders the standards pages and the CSV.
 """
 
 from __future__ import annotations
