@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,21 @@ def test_links_to_no_file_fail_a_strict_build_naming_file_line_and_column(tmp_pa
     # Without --strict the site is built, the broken links left as written.
     site = build_site(config, tmp_path / "lenient", strict=False)
     assert "../lessons.md" in hrefs(site / "rubrics/advising/index.html", ".cf-rubric-table a")
+
+
+def test_links_are_reported_as_mkdocs_reports_them_in_pages(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    # A folder link is left as written and not reported (MkDocs: an unrecognized link, at info level).
+    folder = dict(FILES, **{"docs/rubrics/advising.yml": RUBRIC.replace("../lesson.md", "../blog/")})
+    site = build_site(write_site(tmp_path / "folder", SITE, folder), tmp_path / "folder/site")
+    assert "../blog/" in hrefs(site / "rubrics/advising/index.html", ".cf-rubric-table a")
+    assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == []
+    # A site that lowers MkDocs's level for links to missing files lowers it for data files too.
+    missing = dict(FILES, **{"docs/rubrics/advising.yml": RUBRIC.replace("../lesson.md", "../lessons.md")})
+    relaxed = SITE + "validation:\n  links:\n    not_found: info\n"
+    caplog.set_level(logging.INFO, logger="mkdocs")
+    build_site(write_site(tmp_path / "relaxed", relaxed, missing), tmp_path / "relaxed/site")
+    assert [r.getMessage() for r in caplog.records if "lessons.md" in r.getMessage()] == [
+        "coachfolio: docs/rubrics/advising.yml:10:31: the link '../lessons.md' points to 'lessons.md', which is not a file in docs_dir"
+        " (a link is relative to the file's own folder in docs_dir)"
+    ]
+    assert [r.levelname for r in caplog.records if "lessons.md" in r.getMessage()] == ["INFO"]

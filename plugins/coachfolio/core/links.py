@@ -64,7 +64,7 @@ def framework_texts(framework: Framework) -> Iterator[str]:
 
 
 def link_problems(rendered: Iterable[str], folder: str, exists: Callable[[str], bool], name: str, source: Callable[[], str]) -> list[Problem]:
-    """A problem for each relative link in `rendered` (HTML of a data file's texts) that leads to no file.
+    """A problem for each relative link in `rendered` (HTML of a data file's texts) to a file that is not there.
 
     `folder` is where the data file's links start from in docs_dir;
     `exists(path)` says whether a path in docs_dir is a file of the site;
@@ -81,6 +81,8 @@ def link_problems(rendered: Iterable[str], folder: str, exists: Callable[[str], 
             found = relative_target(address, folder)
             if found is None or address in problems or exists(found[0]):
                 continue
+            if not posixpath.splitext(found[0])[1]:
+                continue  # a folder such as `../blog/`: left as written, as MkDocs leaves it in a page
             lines = source().splitlines() if lines is None else lines
             line, column = next(((n, row.index(address) + 1) for n, row in enumerate(lines, 1) if address in row), (1, 1))
             where = "outside docs_dir" if found[0].startswith("..") else f"to '{found[0]}', which is not a file in docs_dir"

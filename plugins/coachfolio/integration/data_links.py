@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
@@ -27,15 +28,19 @@ from coachfolio.integration.templates import render_markdown
 log = get_plugin_logger(__name__)
 
 
-def check_links(texts: Iterable[str], folder: str, files: Files, name: str, path: Path) -> None:
-    """Warn (failing --strict) of each link in a data file's `texts` that leads to no file of the site."""
+def check_links(texts: Iterable[str], folder: str, files: Files, name: str, path: Path, config: MkDocsConfig) -> None:
+    """Report each link in a data file's `texts` to a file the site does not have.
+
+    At the level MkDocs reports such a link in a page (`validation.links.not_found`,
+    a warning unless configured otherwise, so `--strict` fails).
+    """
     rendered = (render_markdown(text) for text in texts)  # as the pages will show them, so rendered once
 
     def exists(target: str) -> bool:
         return _published(files, target) is not None
 
     for problem in link_problems(rendered, folder, exists, name, lambda: path.read_text(encoding="utf-8")):
-        log.warning(str(problem))
+        log.log(config.validation.links.not_found, str(problem))
 
 
 def _published(files: Files, path: str) -> File | None:

@@ -184,7 +184,7 @@ class PortfolioPlugin(FillsExcerpts, BasePlugin[PortfolioConfig]):
         cache_navigation(env)
         # Which files the site publishes is settled now (Material's blog shows its posts in its `on_nav`).
         texts = (series.description for series in self.series.values())
-        check_links(texts, self._series_file_folder, files, self.series_file, Path(config.docs_dir) / self.config.series_file)
+        check_links(texts, self._series_file_folder, files, self.series_file, Path(config.docs_dir) / self.config.series_file, config)
         self.posts = self._posts(files)
         self.by_series = self._series_parts()
         part_of = {part.page.file.src_uri: part for part in self.parts}

@@ -155,7 +155,7 @@ class RubricsPlugin(FillsExcerpts, BasePlugin[RubricsConfig]):
         cache_navigation(env)  # the rubric pages are in every page's navigation
         # Which files the site publishes is settled now (Material's blog shows its posts in its `on_nav`).
         for slug, rubric in self.rubrics.items():
-            check_links(rubric_texts(rubric), self.folder, files, rubric.source, self.paths[slug])
+            check_links(rubric_texts(rubric), self.folder, files, rubric.source, self.paths[slug], config)
         return None
 
     # Pages -------------------------------------------------------------------

@@ -273,7 +273,7 @@ class StandardsPlugin(FillsExcerpts, BasePlugin[StandardsConfig]):
         # Which files the site publishes is settled now (Material's blog shows its posts in its `on_nav`).
         for framework in self.frameworks:
             name = framework.source
-            check_links(framework_texts(framework), self.framework_folders[name], files, name, self.framework_paths[name])
+            check_links(framework_texts(framework), self.framework_folders[name], files, name, self.framework_paths[name], config)
         for file in files.documentation_pages():
             page = file.page
             if page is not None and page.content:
