@@ -41,14 +41,15 @@ _MARKDOWN = SafeMarkdown()
 # points those links at their targets from the page being rendered.
 @jinja2.pass_context
 def _markdown(context: jinja2.runtime.Context, text: str) -> Markup:
-    rendered = _MARKDOWN.block(text)
-    links = context.get("data_links")
-    return Markup(links(rendered) if links else rendered)  # noqa: S704 - SafeMarkdown escapes raw HTML
+    return _shown(context, _MARKDOWN.block(text))
 
 
 @jinja2.pass_context
 def _markdown_inline(context: jinja2.runtime.Context, text: str) -> Markup:
-    rendered = _MARKDOWN.inline(text)
+    return _shown(context, _MARKDOWN.inline(text))
+
+
+def _shown(context: jinja2.runtime.Context, rendered: str) -> Markup:
     links = context.get("data_links")
     return Markup(links(rendered) if links else rendered)  # noqa: S704 - SafeMarkdown escapes raw HTML
 
