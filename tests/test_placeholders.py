@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import re
 
-from coachfolio.integration.placeholders import Placeholders, sub_tokens
+import pytest
+from coachfolio.integration.placeholders import (
+    Placeholders,
+    find_tokens,
+    replace_tokens,
+    sub_tokens,
+)
 
 TOKEN = re.compile(r"TOKEN(\d+)END")
 
@@ -49,3 +55,26 @@ def test_a_block_on_a_line_of_its_own_inside_a_paragraph_splits_the_paragraph() 
     # Within a line of text, and for inline replacements, the paragraph stays whole.
     assert sub_tokens(TOKEN, "<p>before\nsee TOKEN1END\nafter</p>", box, block=True) == "<p>before\nsee <div>1</div>\nafter</p>"
     assert sub_tokens(TOKEN, "<p>before\nTOKEN1END\nafter</p>", box) == "<p>before\n<div>1</div>\nafter</p>"
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"TOKEN(\d+)END",
+        r"TOKENS?(\d+)END",  # the last capital is optional: it is not searched for
+        r"TOKEN\d+END|END",  # a match of the second branch does not start with TOKEN
+        r"TO(?:KEN|P)\d*",
+        r"(?:<p>)?TOKEN\d+END",  # nothing to search for: the regex engine does it all
+        r"TOK[|]EN\d",  # a | in a class is no alternation
+    ],
+)
+def test_tokens_are_found_where_the_regex_engine_finds_them(pattern: str) -> None:
+    compiled = re.compile(pattern)
+    text = "TOKEN1END TOKENTOKEN22END TOKEN TOP TOKENS3END <p>TOKEN4END</p> END TOK|EN5 TOKEN6END"
+    assert [m.span() for m in find_tokens(compiled, text)] == [m.span() for m in compiled.finditer(text)]
+
+
+def test_tokens_replaced_in_place_keep_their_paragraph_and_the_ones_refused() -> None:
+    html = "<p>TOKEN1END</p><p>x TOKEN2END y</p>"
+    assert replace_tokens(TOKEN, html, lambda m: None if m.group(1) == "2" else "one") == "<p>one</p><p>x TOKEN2END y</p>"
+    assert replace_tokens(TOKEN, "no tokens", lambda m: "x") == "no tokens"
