@@ -422,11 +422,15 @@ def test_pages_go_to_pandoc_in_batches_and_each_is_completed_when_its_batch_is_d
         f"Cited [@foltos2013, p. {n}] and [@knight-coaching, p. {n}].\n\n<!-- more -->\n\nMore.\n"
         for n in range(5)
     }
+    # A post's `nocite` is read before the pages are, from the post the blog has read already.
+    posts["docs/blog/posts/post-0.md"] = posts["docs/blog/posts/post-0.md"].replace("authors: [coach]\n", "authors: [coach]\nnocite: '@iste'\n")
     files = {**BLOG_FILES, **posts}
     config = write_site(tmp_path, BLOG_SITE, files)
     monkeypatch.setattr(CitationFormatter, "_cache", {})
     monkeypatch.setattr(CitationFormatter, "_standalone", {})
     whole = build_site(config, tmp_path / "whole")
+    listed = [e["id"] for e in soup(whole / "blog/2019/11/10/post-0/index.html").select(".references .csl-entry")]
+    assert listed == ["ref-foltos2013", "ref-iste", "ref-knight-coaching"]
 
     documents: list[str] = []
     real = formatter_module.run_pandoc
