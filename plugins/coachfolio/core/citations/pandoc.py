@@ -74,8 +74,10 @@ def run_pandoc(arguments: list[str], text: str) -> str:
     command = [pandoc_executable(), *arguments]
     # A larger allocation area for pandoc's runtime: citeproc allocates a lot,
     # and with the 4 MB default a batch of clusters spends a third of its time
-    # collecting garbage. Set by the environment so a pandoc built without RTS
-    # options still runs (it only warns); a user's own GHCRTS wins.
+    # collecting garbage. (The pandoc in pypandoc-binary is built asking for a
+    # large heap itself, `-H64m`; one from elsewhere may not be.) Set by the
+    # environment so a pandoc built without RTS options still runs (it only
+    # warns); a user's own GHCRTS wins.
     environment = {"GHCRTS": "-A64m", **os.environ}
     try:
         process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment)
