@@ -24,7 +24,8 @@ _TOKEN_LETTERS = re.compile(r"[A-Z]+")
 def _prefix(pattern: re.Pattern[str]) -> str:
     """The capitals every match of `pattern` begins with ("" if that cannot be told simply)."""
     letters = _TOKEN_LETTERS.match(pattern.pattern)
-    if letters is None or pattern.flags & re.IGNORECASE or _alternation_at_top(pattern.pattern):
+    # (Case-blind or verbose patterns are left to the regex engine: their letters need not stand as written.)
+    if letters is None or pattern.flags & (re.IGNORECASE | re.VERBOSE) or _alternation_at_top(pattern.pattern):
         return ""
     # A quantifier after the last capital makes that one optional.
     optional = pattern.pattern[letters.end() : letters.end() + 1] in ("?", "*", "{")
