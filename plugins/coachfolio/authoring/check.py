@@ -63,6 +63,7 @@ class _Context:
     bibliography: Bibliography | None = None
     series: dict[str, Series] | None = None
     series_file: str = ""
+    series_path: Path | None = None
     authors: dict[str, Any] = field(default_factory=dict)
 
 
@@ -131,7 +132,7 @@ def _check_series(context: _Context) -> None:
     options = context.project.plugin("coachfolio/portfolio")
     if options is None:
         return
-    path = context.project.docs_dir / str(options.get("series_file", "blog/.series.yml"))
+    path = context.series_path = context.project.docs_dir / str(options.get("series_file", "blog/.series.yml"))
     context.series_file = context.project.name(path)
     try:
         context.series = load_series(path, context.series_file) if path.is_file() else {}
@@ -166,10 +167,9 @@ def _check_data_links(context: _Context) -> None:
     for framework in context.frameworks or []:
         path = context.framework_paths[framework.source]
         check(framework_texts(framework), folder_in_docs(str(path), str(docs)), framework.source, path)
-    if context.series:
-        path = docs / str((project.plugin("coachfolio/portfolio") or {}).get("series_file", "blog/.series.yml"))
-        folder = folder_in_docs(str(path), str(docs))
-        check((series.description for series in context.series.values()), folder, context.series_file, path)
+    if context.series and context.series_path is not None:
+        folder = folder_in_docs(str(context.series_path), str(docs))
+        check((series.description for series in context.series.values()), folder, context.series_file, context.series_path)
 
 
 def _option(project: Project, plugin: str, key: str, default: str) -> str:
