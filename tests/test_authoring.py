@@ -178,18 +178,26 @@ def test_check_reports_the_links_of_data_files_the_build_reports(
 ) -> None:
     (project / "content/blog/posts").mkdir(parents=True)
     (project / "content/blog/posts/2026-01-05-trust.md").write_text("---\ndate: 2026-01-05\nseries: course\n---\n\n# Trust\n\nText.\n", encoding="utf-8")
-    (project / "content/blog/.series.yml").write_text("series:\n  course:\n    title: Course\n    description: Starts [here](posts/2026-01-05-trust.md), not [there](posts/nope.md).\n", encoding="utf-8")
+    # A draft is a file in docs_dir, but Material's blog leaves it out of a build.
+    (project / "content/blog/posts/2026-01-09-plans.md").write_text("---\ndate: 2026-01-09\ndraft: true\n---\n\n# Plans\n", encoding="utf-8")
+    (project / "content/blog/.series.yml").write_text(
+        "series:\n  course:\n    title: Course\n"
+        "    description: Starts [here](posts/2026-01-05-trust.md), not [there](posts/nope.md) or [in plans](posts/2026-01-09-plans.md).\n",
+        encoding="utf-8",
+    )
     (project / "content/rubrics").mkdir()
     (project / "content/rubrics/advisor-skills.yml").write_text(LINKING_RUBRIC, encoding="utf-8")
     expected = [
         "content/blog/.series.yml:4:72: the link 'posts/nope.md' points to 'blog/posts/nope.md', which is not a file in docs_dir"
         " (a link is relative to the file's own folder in docs_dir)",
-        "content/rubrics/advisor-skills.yml:9:79: the link 'advisor-skills.yml' points to 'rubrics/advisor-skills.yml', which is not a file in docs_dir"
-        " (a link is relative to the file's own folder in docs_dir)",
+        "content/blog/.series.yml:4:101: the link 'posts/2026-01-09-plans.md' points to 'blog/posts/2026-01-09-plans.md', which is in docs_dir"
+        " but not published: a draft, a hidden file or a rubric's YAML",
+        "content/rubrics/advisor-skills.yml:9:79: the link 'advisor-skills.yml' points to 'rubrics/advisor-skills.yml', which is in docs_dir"
+        " but not published: a draft, a hidden file or a rubric's YAML",
         "content/rubrics/advisor-skills.yml:10:26: the link '../blog/posts/missing.md' points to 'blog/posts/missing.md', which is not a file in docs_dir"
         " (a link is relative to the file's own folder in docs_dir)",
-        "content/rubrics/advisor-skills.yml:10:72: the link '../blog/.authors.yml' points to 'blog/.authors.yml', which is not a file in docs_dir"
-        " (a link is relative to the file's own folder in docs_dir)",
+        "content/rubrics/advisor-skills.yml:10:72: the link '../blog/.authors.yml' points to 'blog/.authors.yml', which is in docs_dir"
+        " but not published: a draft, a hidden file or a rubric's YAML",
     ]
     assert run("check") == 1
     assert capsys.readouterr().out.splitlines() == expected
@@ -197,6 +205,41 @@ def test_check_reports_the_links_of_data_files_the_build_reports(
     build_site(project / "mkdocs.yml", project / "site", strict=False)
     assert sorted(r.getMessage() for r in caplog.records if r.levelname == "WARNING") == sorted(f"coachfolio: {line}" for line in expected)
 
+
+
+@pytest.mark.parametrize(
+    ("options", "left_out"),
+    [
+        ({}, ["posts/draft.md"]),
+        ({"draft_if_future_date": True}, ["posts/draft.md", "posts/future.md"]),
+        ({"draft": True, "draft_if_future_date": True}, []),  # the blog publishes its drafts
+    ],
+)
+def test_check_leaves_out_the_posts_the_blog_leaves_out(
+    project: Path, options: dict[str, bool], left_out: list[str], capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    blog = "  - blog:\n" + "".join(f"      {key}: {str(value).lower()}\n" for key, value in options.items()) if options else "  - blog\n"
+    (project / "mkdocs.yml").write_text(SITE.replace("  - blog\n", blog), encoding="utf-8")
+    posts = {
+        "draft.md": "date: 2026-01-09\ndraft: true",
+        "future.md": "date: {created: 2999-01-01}",
+        "kept.md": "date: 2999-01-01\ndraft: false",  # marked, so its date does not decide
+    }
+    for name, front in posts.items():
+        (project / "content/blog/posts").mkdir(parents=True, exist_ok=True)
+        (project / f"content/blog/posts/{name}").write_text(f"---\n{front}\n---\n\n# {name}\n", encoding="utf-8")
+    links = ", ".join(f"[{name}](posts/{name})" for name in posts)
+    (project / "content/blog/.series.yml").write_text(f"series:\n  course:\n    title: Course\n    description: See {links}.\n", encoding="utf-8")
+    expected = [
+        f"content/blog/.series.yml:4:{column}: the link '{link}' points to 'blog/{link}', which is in docs_dir but not published:"
+        " a draft, a hidden file or a rubric's YAML"
+        for link, column in (("posts/draft.md", 33), ("posts/future.md", 62))
+        if link in left_out
+    ]
+    assert run("check") == (1 if expected else 0)
+    assert [line for line in capsys.readouterr().out.splitlines() if "series.yml" in line] == expected
+    build_site(project / "mkdocs.yml", project / "site", strict=False)
+    assert sorted(r.getMessage() for r in caplog.records if r.levelname == "WARNING") == [f"coachfolio: {line}" for line in expected]
 
 # WordPress ---------------------------------------------------------------------------------
 

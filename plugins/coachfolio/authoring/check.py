@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -154,13 +154,17 @@ def _check_data_links(context: _Context) -> None:
         if target in generated:
             return True
         hidden = any(part.startswith(".") for part in target.split("/"))  # MkDocs leaves dot-files out
-        return target not in rubric_files and not hidden and (docs / target).is_file()
+        return target not in rubric_files and not hidden and (docs / target).is_file() and not _left_out_draft(project, docs / target)
 
     markdown = SafeMarkdown()
 
+    def in_docs(target: str) -> bool:
+        return (docs / target).is_file()
+
     def check(texts: Iterable[str], folder: str, name: str, path: Path) -> None:
         rendered = (markdown.block(text) for text in texts if text)
-        context.report.problems.extend(link_problems(rendered, folder, exists, name, lambda: path.read_text(encoding="utf-8")))
+        problems = link_problems(rendered, folder, exists, name, lambda: path.read_text(encoding="utf-8"), in_docs)
+        context.report.problems.extend(problems)
 
     for rubric, path in context.rubrics.values():
         check(rubric_texts(rubric), rubrics_folder, rubric.source, path)
@@ -237,6 +241,41 @@ def _check_page(context: _Context, path: Path) -> None:
 
         for directive in (d for d in directives if d.name == "figure"):
             report.problems.extend(checks.figure(directive, first_line, name, image_exists)[1])
+
+
+def _left_out_draft(project: Project, path: Path) -> bool:
+    """True for a post Material's blog leaves out of a build: a draft, or (if so configured) a post dated in the future."""
+    options = project.plugin("blog", "material/blog")
+    if options is None or options.get("draft") is True or not _is_post(project, path):
+        return False
+    try:
+        front, _ = split_front_matter(path.read_text(encoding="utf-8-sig"))
+        meta = parse_yaml("\n" + front, project.name(path)).data if front is not None else None
+    except (UnicodeDecodeError, DataFileError):
+        return False  # the page's own check reports what is wrong with it
+    meta = meta if isinstance(meta, dict) else {}
+    draft = meta.get("draft")
+    if isinstance(draft, bool):
+        return draft
+    if options.get("draft_if_future_date") is True:
+        created = _created(meta.get("date"))
+        return created is not None and created > datetime.now(timezone.utc)
+    return False
+
+
+def _created(value: object) -> datetime | None:
+    """A post's creation date as Material's blog reads `date` (a date, or `created:` under it), in UTC."""
+    created = value.get("created") if isinstance(value, dict) else value
+    if isinstance(created, str) and _DATE.match(created):
+        try:
+            created = datetime.fromisoformat(created)
+        except ValueError:
+            return None
+    if isinstance(created, datetime):
+        return created if created.tzinfo else created.replace(tzinfo=timezone.utc)
+    if isinstance(created, date):
+        return datetime.combine(created, datetime.min.time(), timezone.utc)
+    return None
 
 
 def _is_post(project: Project, path: Path) -> bool:

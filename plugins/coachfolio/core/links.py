@@ -5,7 +5,7 @@ does, relative to the data file's own folder in docs_dir:
 `[our lesson](../blog/posts/lesson.md)` in `rubrics/advising.yml`. A framework
 file kept outside docs_dir links from docs_dir itself. Whether a path is a file
 of the site is the caller's to say: the build asks its file list,
-`coachfolio check` the folder on disk.
+`coachfolio check` the folder on disk and the blog's rules for drafts.
 """
 
 from __future__ import annotations
@@ -63,11 +63,20 @@ def framework_texts(framework: Framework) -> Iterator[str]:
         yield from (indicator.text for indicator in standard.indicators)
 
 
-def link_problems(rendered: Iterable[str], folder: str, exists: Callable[[str], bool], name: str, source: Callable[[], str]) -> list[Problem]:
+def link_problems(
+    rendered: Iterable[str],
+    folder: str,
+    exists: Callable[[str], bool],
+    name: str,
+    source: Callable[[], str],
+    in_docs: Callable[[str], bool],
+) -> list[Problem]:
     """A problem for each relative link in `rendered` (HTML of a data file's texts) to a file that is not there.
 
     `folder` is where the data file's links start from in docs_dir;
-    `exists(path)` says whether a path in docs_dir is a file of the site;
+    `exists(path)` says whether a path in docs_dir is a file of the site, and
+    `in_docs(path)` whether it is a file in docs_dir all the same (one the
+    site leaves out, which the message then names as such);
     `name` is the data file as messages name it, and `source()` its text,
     read only when there is a problem, to point at the line.
     """
@@ -85,8 +94,12 @@ def link_problems(rendered: Iterable[str], folder: str, exists: Callable[[str], 
                 continue  # a folder such as `../blog/`: left as written, as MkDocs leaves it in a page
             lines = source().splitlines() if lines is None else lines
             line, column = next(((n, row.index(address) + 1) for n, row in enumerate(lines, 1) if address in row), (1, 1))
-            where = "outside docs_dir" if found[0].startswith("..") else f"to '{found[0]}', which is not a file in docs_dir"
-            problems[address] = Problem(
-                name, line, column, f"the link '{address}' points {where} (a link is relative to the file's own folder in docs_dir)"
-            )
+            target = found[0]
+            if target.startswith(".."):
+                where = "outside docs_dir (a link is relative to the file's own folder in docs_dir)"
+            elif in_docs(target):
+                where = f"to '{target}', which is in docs_dir but not published: a draft, a hidden file or a rubric's YAML"
+            else:
+                where = f"to '{target}', which is not a file in docs_dir (a link is relative to the file's own folder in docs_dir)"
+            problems[address] = Problem(name, line, column, f"the link '{address}' points {where}")
     return sorted(problems.values())

@@ -39,7 +39,10 @@ def check_links(texts: Iterable[str], folder: str, files: Files, name: str, path
     def exists(target: str) -> bool:
         return _published(files, target) is not None
 
-    for problem in link_problems(rendered, folder, exists, name, lambda: path.read_text(encoding="utf-8")):
+    def in_docs(target: str) -> bool:
+        return (Path(config.docs_dir) / target).is_file()  # asked only of a link that is broken
+
+    for problem in link_problems(rendered, folder, exists, name, lambda: path.read_text(encoding="utf-8"), in_docs):
         log.log(config.validation.links.not_found, str(problem))
 
 
