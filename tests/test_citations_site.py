@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 import threading
 from collections.abc import Callable
@@ -224,6 +225,20 @@ def test_csl_json_and_yaml_bibliographies(tmp_path: Path) -> None:
     site = build_site(config, tmp_path / "site")
     assert citations(site / "index.html") == ["(Doe, 2020; Roe, 2021)"]
 
+
+
+def test_uncited_entries_are_counted_and_a_few_named(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    works = [{"id": f"work{n:02}", "type": "book", "title": "T", "author": [{"family": "Doe"}], "issued": {"date-parts": [[2000 + n]]}} for n in range(13)]
+    config = write_site(
+        tmp_path,
+        SITE.replace("bibliography: [refs.bib]", "bibliography: [a.json]"),
+        {"a.json": json.dumps(works), "docs/index.md": "# Home\n\n[@work05]\n"},
+    )
+    caplog.set_level(logging.INFO, logger="mkdocs")
+    build_site(config, tmp_path / "site")
+    assert [r.getMessage() for r in caplog.records if "not cited" in r.getMessage()] == [
+        "coachfolio: 12 bibliography entries are not cited: work00, work01, work02, work03, work04, work06, work07, work08, work09, work10 and 2 more"
+    ]
 
 def test_csl_json_fields_are_read_as_csl_markup_not_markdown(tmp_path: Path) -> None:
     # Zotero's CSL-JSON keeps asterisks, underscores and backslashes as written

@@ -68,6 +68,7 @@ _REFERENCES_TOKEN = "COACHFOLIOREFERENCES{anchor}END"
 _CITE_THIS_TOKEN = "COACHFOLIOCITETHISEND"
 _ANY_TOKEN = re.compile(r"COACHFOLIO(?:CITE(?P<cite>\d+)|REFERENCES(?P<references>[a-z-]+)|BIBLIOGRAPHY|(?P<cite_this>CITETHIS))END")
 _BIBLIOREF = re.compile(r'<a href="#ref-([^"]+)" role="doc-biblioref">')
+_UNUSED_NAMED = 10  # uncited entries named in the build's log
 _SWITCH_INTERVAL = sys.getswitchinterval()  # Python's own, lowered while pandoc runs
 
 
@@ -277,9 +278,12 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         for key in self.config.nocite:
             if key != "*" and key not in self.bibliography:
                 log.warning(f"mkdocs.yml: coachfolio/citations: nocite names unknown citation key '{key}'{did_you_mean(key, self.bibliography.items)}")
-        unused = [key for key in self.bibliography.items if key not in set(self.cited)]
+        cited = set(self.cited)
+        unused = [key for key in self.bibliography.items if key not in cited]
         if unused:
-            log.info(f"{len(unused)} bibliography entries are not cited: {', '.join(unused)}")
+            # A whole Zotero library may be exported: name a few, not hundreds.
+            named = ", ".join(unused[:_UNUSED_NAMED]) + (f" and {len(unused) - _UNUSED_NAMED} more" if len(unused) > _UNUSED_NAMED else "")
+            log.info(f"{len(unused)} bibliography entries are not cited: {named}")
         for file in files.documentation_pages():
             page = file.page
             if page is None or page.content is None:
