@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+import coachfolio.citations.plugin as plugin_module
 import coachfolio.core.citations.formatter as formatter_module
 import pytest
 from coachfolio.citations.plugin import CitationsPlugin, _Progress
@@ -189,6 +190,38 @@ def test_unknown_keys_fail_a_strict_build_and_show_as_unresolved(tmp_path: Path,
     site = build_site(config, tmp_path / "lenient", strict=False)
     assert citations(site / "index.html") == ["(fetter2017?)", "(foltos213?)"]
 
+
+
+def test_pages_are_read_while_a_large_bibliography_is_still_being_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A whole Zotero library takes pandoc seconds to read: the pages are read
+    # meanwhile, and their keys checked once the bibliography is in.
+    page_read = threading.Event()
+    order: list[str] = []
+    real_load, real_markdown = plugin_module.load_bibliography, CitationsPlugin.on_page_markdown
+
+    def slow_load(sources: list[tuple[Path, str]]) -> Bibliography:
+        order.append("a page read, then the bibliography" if page_read.wait(10) else "the bibliography first")
+        return real_load(sources)
+
+    def reading(self: CitationsPlugin, markdown: str, page: object, config: object, files: object) -> str | None:
+        page_read.set()
+        return real_markdown(self, markdown, page, config, files)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(plugin_module, "load_bibliography", slow_load)
+    monkeypatch.setattr(CitationsPlugin, "on_page_markdown", reading)
+    page = "# Seed\n\nText.\n\n[@foltos2013] and @foltos213, and [@knight-coaching].\n"
+    config = write_site(tmp_path, SITE, {"refs.bib": BIB, "docs/index.md": page, "docs/empty.md": "# Empty\n\nOnly [@nobody].\n"})
+    site = build_site(config, tmp_path / "site", strict=False)
+    assert order == ["a page read, then the bibliography"]
+    assert sorted(r.getMessage() for r in caplog.records if r.levelname == "WARNING") == [
+        "coachfolio: docs/empty.md:3:6: unknown citation key 'nobody'",
+        "coachfolio: docs/index.md:5:19: unknown citation key 'foltos213' (did you mean 'foltos2013'?)",
+    ]
+    assert citations(site / "index.html") == ["(Foltos, 2013)", "(foltos213?)", "(Knight, 2007)"]
+    assert [e["id"] for e in soup(site / "index.html").select(".csl-entry")] == ["ref-foltos2013", "ref-knight-coaching"]
+    assert soup(site / "empty/index.html").select(".references") == []  # no list of nothing
 
 def test_bibliography_errors_name_the_file(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     duplicate = "@book{foltos2013, author = {Other, O.}, title = {Dup}, year = {2020}}\n"

@@ -1,12 +1,14 @@
 """The `coachfolio/citations` plugin: MkDocs events in, the citation core and templates out.
 
-- `on_config` finds the CSL style and starts reading the bibliography.
+- `on_config` finds the CSL style and starts reading the bibliography (in the
+  background: a whole Zotero library takes pandoc seconds to read).
 - `on_nav` scans every page's Markdown for citations and starts pandoc on
-  them, in the background and in batches of pages: it formats while MkDocs
-  renders the pages.
-- `on_page_markdown` reports unknown keys with their file, line and column and
-  leaves a token where each citation stands; `on_env` adds tokens for each
-  page's reference list and "Cite this reflection".
+  them, in the background and in batches of pages, once the bibliography is
+  read: it formats while MkDocs renders the pages.
+- `on_page_markdown` leaves a token where each citation stands and reports
+  unknown keys with their file, line and column (in `on_env` for pages read
+  before the bibliography); `on_env` adds tokens for each page's reference
+  list and "Cite this reflection".
 - `on_post_page` fills a page's tokens once the batch holding the page is
   done (and adds the citation_* meta tags of posts); pages written earlier
   are completed in `on_post_build`, with feeds and the search index.
@@ -38,7 +40,7 @@ from mkdocs.structure.toc import AnchorLink
 from coachfolio.citations.config import CitationsConfig
 from coachfolio.core import checks
 from coachfolio.core.background import InBackground
-from coachfolio.core.citations.bibliography import load_bibliography
+from coachfolio.core.citations.bibliography import Bibliography, load_bibliography
 from coachfolio.core.citations.cite_this import Work, bibtex_entry, csl_item, meta_tags
 from coachfolio.core.citations.formatter import CitationFormatter, Formatted
 from coachfolio.core.citations.pandoc import PandocError
@@ -128,6 +130,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.bibliography_paths = {(root / name).resolve() for name in names}
         self.clusters, self.pages, self.formatted, self.unfinished = [], {}, None, []
         self.progress, self.prediction_held = _Progress(), False
+        self.unchecked: list[tuple[Page, list[Cluster], list[str]]] = []  # pages read before the bibliography
         self.scanned: dict[bytes, list[Cluster]] = {}  # by digest: the texts themselves would stay in memory
         self.env = make_environment(config)
         use_assets(config, "citations")
@@ -153,13 +156,15 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled:
             return None
-        try:
-            self.bibliography = self.reading.result()
-        except DataFileError as error:
-            raise PluginError(f"Bibliography files have problems:\n{error}") from None
-        self.formatter = CitationFormatter(self.bibliography, self.style)
         self.job = self._start_formatting(files, config)
         return nav
+
+    def _read_bibliography(self) -> Bibliography:
+        """The bibliography, waiting for it to be read if need be; its problems stop the build."""
+        try:
+            return self.reading.result()
+        except DataFileError as error:
+            raise PluginError(f"Bibliography files have problems:\n{error}") from None
 
     def _start_formatting(self, files: Files, config: MkDocsConfig) -> InBackground[tuple[Formatted, dict[str, str]]]:
         """Scan every page's Markdown for citations and format them in the background.
@@ -176,7 +181,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             body, nocite = _markdown_and_nocite(file)
             found = self.scanned[_digest(body)] = find_citations(body)
             clusters, items = batches[-1]
-            if len(clusters) >= self.formatter.batch:
+            if len(clusters) >= CitationFormatter.batch:
                 clusters, items = [], []
                 batches.append((clusters, items))
             for cluster in found:
@@ -185,7 +190,6 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             if file.src_uri in works:
                 items.append(csl_item(works[file.src_uri]))
             cited.extend(_nocite(nocite))
-        cited += self._listed()
         self.predicted = ([text for clusters, _ in batches for text in clusters], cited, [item for _, items in batches for item in items])
         # The background thread needs the interpreter lock only for moments (to
         # read pandoc's output as it comes), but by default the build's thread
@@ -198,7 +202,10 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
 
         def format_then_restore() -> tuple[Formatted, dict[str, str]]:
             try:
-                return self._format_batches(batches, cited)
+                # The pages need not wait for the bibliography, only their formatting does.
+                bibliography = self._read_bibliography()
+                self.formatter = CitationFormatter(bibliography, self.style)
+                return self._format_batches(batches, cited + self._listed(bibliography))
             finally:
                 sys.setswitchinterval(_SWITCH_INTERVAL)
 
@@ -221,11 +228,11 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             self.progress = _Progress(formatted, own)  # one assignment: the page pass sees all of it or none
         return formatted, own
 
-    def _listed(self) -> list[str]:
+    def _listed(self, bibliography: Bibliography) -> list[str]:
         """Keys the configuration's `nocite` adds to the site bibliography."""
         if "*" in self.config.nocite:
-            return list(self.bibliography.items)
-        return [key for key in self.config.nocite if key in self.bibliography]
+            return list(bibliography.items)
+        return [key for key in self.config.nocite if key in bibliography]
 
     # Reading pages -----------------------------------------------------------------
 
@@ -242,16 +249,15 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         listed = _nocite(page.meta.get("nocite"))
         if not found and not listed:
             return markdown
-        known = self.bibliography.items
         record = self.pages.setdefault(page.file.src_uri, _PageCitations(page))
-        if any(key not in known for key in listed) or any(key not in known for cluster in found for key in cluster.keys):
-            # Rare: only then is the page's source read again, for line numbers.
-            name, first_line = display_path(page.file, config), body_start_line(page.file.content_string)
-            for problem in checks.nocite_keys(listed, name, known) + checks.citation_keys(found, first_line, name, known):
-                log.warning(str(problem))
+        if self.reading.done():
+            self._report_unknown_keys(page, found, listed, self._read_bibliography(), config)
+        else:
+            self.unchecked.append((page, found, listed))  # the bibliography is still being read
         # A page's `nocite`, as in pandoc, lists works without an in-text citation.
+        # (Keys the bibliography does not have are dropped in `on_env`.)
         for key in listed + [key for cluster in found for key in cluster.keys]:
-            if key in self.bibliography and key not in record.keys:
+            if key not in record.keys:
                 record.keys.append(key)
         tokens = []
         for cluster in found:
@@ -259,6 +265,14 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             tokens.append(f"COACHFOLIOCITE{len(self.clusters)}END")
             self.clusters.append((cluster.text, page.file.src_uri))
         return replace_citations(markdown, found, tokens)
+
+    def _report_unknown_keys(self, page: Page, found: list[Cluster], listed: list[str], bibliography: Bibliography, config: MkDocsConfig) -> None:
+        known = bibliography.items
+        if any(key not in known for key in listed) or any(key not in known for cluster in found for key in cluster.keys):
+            # Rare: only then is the page's source read again, for line numbers.
+            name, first_line = display_path(page.file, config), body_start_line(page.file.content_string)
+            for problem in checks.nocite_keys(listed, name, known) + checks.citation_keys(found, first_line, name, known):
+                log.warning(str(problem))
 
     # Once every page is read ---------------------------------------------------------
 
@@ -271,15 +285,21 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if not self.config.enabled:
             return None
         cache_navigation(env)
+        self.bibliography = bibliography = self._read_bibliography()
+        for page, found, listed in self.unchecked:
+            self._report_unknown_keys(page, found, listed, bibliography, config)
+        self.unchecked = []
+        for record in self.pages.values():
+            record.keys = [key for key in record.keys if key in bibliography]
         self.works = self._works(config, files) if self.config.cite_this else {}
-        self.cited = [key for record in self.pages.values() for key in record.keys] + self._listed()
+        self.cited = [key for record in self.pages.values() for key in record.keys] + self._listed(bibliography)
         self.prediction_held = self._prediction_held()
         self.predicted = ([], [], [])  # compared once: the posts' works it holds need not last the build
         for key in self.config.nocite:
-            if key != "*" and key not in self.bibliography:
-                log.warning(f"mkdocs.yml: coachfolio/citations: nocite names unknown citation key '{key}'{did_you_mean(key, self.bibliography.items)}")
+            if key != "*" and key not in bibliography:
+                log.warning(f"mkdocs.yml: coachfolio/citations: nocite names unknown citation key '{key}'{did_you_mean(key, bibliography.items)}")
         cited = set(self.cited)
-        unused = [key for key in self.bibliography.items if key not in cited]
+        unused = [key for key in bibliography.items if key not in cited]
         if unused:
             # A whole Zotero library may be exported: name a few, not hundreds.
             named = ", ".join(unused[:_UNUSED_NAMED]) + (f" and {len(unused) - _UNUSED_NAMED} more" if len(unused) > _UNUSED_NAMED else "")
@@ -309,7 +329,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         predicted_clusters, predicted_cited, predicted_items = self.predicted
         known = set(self.bibliography.items)
         return (
-            set(self.cited) & known == set(predicted_cited) & known
+            set(self.cited) & known == set(predicted_cited + self._listed(self.bibliography)) & known
             and set(predicted_clusters).issuperset(text for text, _ in self.clusters)
             and self._own_items() == sorted(predicted_items, key=lambda item: item["id"])
         )
