@@ -206,7 +206,6 @@ def test_check_reports_the_links_of_data_files_the_build_reports(
     assert sorted(r.getMessage() for r in caplog.records if r.levelname == "WARNING") == sorted(f"coachfolio: {line}" for line in expected)
 
 
-
 @pytest.mark.parametrize(
     ("options", "left_out"),
     [
@@ -240,6 +239,7 @@ def test_check_leaves_out_the_posts_the_blog_leaves_out(
     assert [line for line in capsys.readouterr().out.splitlines() if "series.yml" in line] == expected
     build_site(project / "mkdocs.yml", project / "site", strict=False)
     assert sorted(r.getMessage() for r in caplog.records if r.levelname == "WARNING") == [f"coachfolio: {line}" for line in expected]
+
 
 # WordPress ---------------------------------------------------------------------------------
 

@@ -191,7 +191,6 @@ def test_unknown_keys_fail_a_strict_build_and_show_as_unresolved(tmp_path: Path,
     assert citations(site / "index.html") == ["(fetter2017?)", "(foltos213?)"]
 
 
-
 def test_pages_are_read_while_a_large_bibliography_is_still_being_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -222,6 +221,7 @@ def test_pages_are_read_while_a_large_bibliography_is_still_being_read(
     assert citations(site / "index.html") == ["(Foltos, 2013)", "(foltos213?)", "(Knight, 2007)"]
     assert [e["id"] for e in soup(site / "index.html").select(".csl-entry")] == ["ref-foltos2013", "ref-knight-coaching"]
     assert soup(site / "empty/index.html").select(".references") == []  # no list of nothing
+
 
 def test_bibliography_errors_name_the_file(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     duplicate = "@book{foltos2013, author = {Other, O.}, title = {Dup}, year = {2020}}\n"
@@ -259,7 +259,6 @@ def test_csl_json_and_yaml_bibliographies(tmp_path: Path) -> None:
     assert citations(site / "index.html") == ["(Doe, 2020; Roe, 2021)"]
 
 
-
 def test_uncited_entries_are_counted_and_a_few_named(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     works = [{"id": f"work{n:02}", "type": "book", "title": "T", "author": [{"family": "Doe"}], "issued": {"date-parts": [[2000 + n]]}} for n in range(13)]
     config = write_site(
@@ -272,6 +271,7 @@ def test_uncited_entries_are_counted_and_a_few_named(tmp_path: Path, caplog: pyt
     assert [r.getMessage() for r in caplog.records if "not cited" in r.getMessage()] == [
         "coachfolio: 12 bibliography entries are not cited: work00, work01, work02, work03, work04, work06, work07, work08, work09, work10 and 2 more"
     ]
+
 
 def test_csl_json_fields_are_read_as_csl_markup_not_markdown(tmp_path: Path) -> None:
     # Zotero's CSL-JSON keeps asterisks, underscores and backslashes as written
