@@ -146,7 +146,6 @@ def _check_data_links(context: _Context) -> None:
     project = context.project
     docs = project.docs_dir
     generated = _generated_files(context)
-    rubrics_folder = project.rubrics_dir.relative_to(docs).as_posix()
     # Rubric files are published as their pages, CSV and JSON, not as themselves.
     rubric_files = {path.relative_to(docs).as_posix() for _, path in context.rubrics.values()}
 
@@ -167,7 +166,7 @@ def _check_data_links(context: _Context) -> None:
         context.report.problems.extend(problems)
 
     for rubric, path in context.rubrics.values():
-        check(rubric_texts(rubric), rubrics_folder, rubric.source, path)
+        check(rubric_texts(rubric), project.rubrics_folder, rubric.source, path)
     for framework in context.frameworks or []:
         path = context.framework_paths[framework.source]
         check(framework_texts(framework), folder_in_docs(str(path), str(docs)), framework.source, path)
@@ -184,7 +183,7 @@ def _generated_files(context: _Context) -> set[str]:
     """The files Coachfolio's plugins add to the site, which a data file may link to (as the plugins name them)."""
     project, files = context.project, set()
     if project.plugin("coachfolio/rubrics") is not None and context.rubrics:
-        folder = project.rubrics_dir.relative_to(project.docs_dir).as_posix()
+        folder = project.rubrics_folder
         files.add(f"{folder}/index.md")
         for slug, (rubric, _) in context.rubrics.items():
             files |= {f"{folder}/{slug}.md", f"{folder}/{slug}.csv", f"{folder}/{slug}.json"}

@@ -69,6 +69,11 @@ class Project:
         options = self.plugin("coachfolio/rubrics") or {}
         return self.docs_dir / str(options.get("rubrics_dir", "rubrics"))
 
+    @property
+    def rubrics_folder(self) -> str:
+        """The rubrics folder as the site names it: relative to docs_dir, with forward slashes."""
+        return self.rubrics_dir.relative_to(self.docs_dir).as_posix()
+
     def authors(self) -> dict[str, Any]:
         """The blog's authors by id (empty when there is no authors file)."""
         if not self.authors_file.is_file():

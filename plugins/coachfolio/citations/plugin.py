@@ -285,15 +285,16 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if not self.config.enabled:
             return None
         cache_navigation(env)
-        self.bibliography = bibliography = self._read_bibliography()
+        bibliography = self._read_bibliography()
         for page, found, listed in self.unchecked:
             self._report_unknown_keys(page, found, listed, bibliography, config)
         self.unchecked = []
         for record in self.pages.values():
             record.keys = [key for key in record.keys if key in bibliography]
         self.works = self._works(config, files) if self.config.cite_this else {}
-        self.cited = [key for record in self.pages.values() for key in record.keys] + self._listed(bibliography)
-        self.prediction_held = self._prediction_held()
+        listed = self._listed(bibliography)
+        self.cited = [key for record in self.pages.values() for key in record.keys] + listed
+        self.prediction_held = self._prediction_held(bibliography, listed)
         self.predicted = ([], [], [])  # compared once: the posts' works it holds need not last the build
         for key in self.config.nocite:
             if key != "*" and key not in bibliography:
@@ -324,12 +325,15 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         pages = (file.page for file in files.documentation_pages() if file.page is not None)
         return {page.file.src_uri: work for page in pages if (work := _work(page, config))}
 
-    def _prediction_held(self) -> bool:
-        """True if the scan in `on_nav` found what the page pass found, so its batches are right."""
+    def _prediction_held(self, bibliography: Bibliography, listed: list[str]) -> bool:
+        """True if the scan in `on_nav` found what the page pass found, so its batches are right.
+
+        (The batches carry the configuration's `nocite` keys too: `listed`.)
+        """
         predicted_clusters, predicted_cited, predicted_items = self.predicted
-        known = set(self.bibliography.items)
+        known = set(bibliography.items)
         return (
-            set(self.cited) & known == set(predicted_cited + self._listed(self.bibliography)) & known
+            set(self.cited) & known == set(predicted_cited + listed) & known
             and set(predicted_clusters).issuperset(text for text, _ in self.clusters)
             and self._own_items() == sorted(predicted_items, key=lambda item: item["id"])
         )
