@@ -15,7 +15,7 @@ import pytest
 from coachfolio.citations.plugin import CitationsPlugin, _Progress
 from coachfolio.core.background import InBackground
 from coachfolio.core.citations.bibliography import Bibliography
-from coachfolio.core.citations.formatter import CitationFormatter
+from coachfolio.core.citations.formatter import CitationFormatter, Formatted
 from conftest import build_site, heading_text, soup, write_site
 from mkdocs.exceptions import Abort
 
@@ -517,6 +517,26 @@ def test_pages_go_to_pandoc_in_batches_and_each_is_completed_when_its_batch_is_d
     for page in pages:
         assert (batched / page).read_text(encoding="utf-8") == (whole / page).read_text(encoding="utf-8"), page
     assert citations(batched / "blog/2019/11/13/post-3/index.html") == ["(Foltos, 2013, p. 3)", "(Knight, 2007, p. 3)"]
+
+
+def test_reference_lists_rendered_ahead_are_rendered_again_for_other_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The reference lists and "Cite this" boxes of the next pages are rendered
+    # with the current one's; they must not outlast the entries they show.
+    config = write_site(tmp_path, BLOG_SITE, TWO_POSTS)
+    plugins: list[CitationsPlugin] = []
+    real_on_env = CitationsPlugin.on_env
+    monkeypatch.setattr(CitationsPlugin, "on_env", lambda self, *args, **kwargs: plugins.append(self) or real_on_env(self, *args, **kwargs))
+    build_site(config, tmp_path / "site")
+    plugin = plugins[0]
+    formatted, own = plugin._ensure_formatted(), plugin.own_entries
+    upcoming = plugin.write_order
+    assert upcoming == ["blog/posts/gift.md", "blog/posts/other.md"]
+
+    plugin._page_ends(upcoming, formatted, own)  # renders the second post's too
+    changed = Formatted(formatted.clusters, {key: f"{entry} (changed)" for key, entry in formatted.entries.items()}, formatted.order)
+    references, cite_this = plugin._page_ends(upcoming[1:], changed, own)
+    assert 'id="ref-foltos2013"' in references and "Corwin. (changed)</div>" in references
+    assert "Communication &amp; Trust" in cite_this
 
 
 def test_feeds_and_the_search_index_carry_citations_as_text(tmp_path: Path) -> None:
