@@ -153,12 +153,12 @@ def _check_data_links(context: _Context) -> None:
         if target in generated:
             return True
         hidden = any(part.startswith(".") for part in target.split("/"))  # MkDocs leaves dot-files out
-        return target not in rubric_files and not hidden and (docs / target).is_file() and not _left_out_draft(project, docs / target)
-
-    markdown = SafeMarkdown()
+        return target not in rubric_files and not hidden and in_docs(target) and not _left_out_draft(project, docs / target)
 
     def in_docs(target: str) -> bool:
         return (docs / target).is_file()
+
+    markdown = SafeMarkdown()
 
     def check(texts: Iterable[str], folder: str, name: str, path: Path) -> None:
         rendered = (markdown.block(text) for text in texts if text)
@@ -264,7 +264,7 @@ def _left_out_draft(project: Project, path: Path) -> bool:
 
 def _created(value: object) -> datetime | None:
     """A post's creation date as Material's blog reads `date` (a date, or `created:` under it), in UTC."""
-    created = value.get("created") if isinstance(value, dict) else value
+    created = _date_created(value)
     if isinstance(created, str) and _DATE.match(created):
         try:
             created = datetime.fromisoformat(created)
@@ -290,12 +290,17 @@ def _is_post(project: Project, path: Path) -> bool:
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
+def _date_created(value: object) -> object:
+    """What a post's `date` says it was created: the date itself, or `created:` under it."""
+    return value.get("created") if isinstance(value, dict) else value
+
+
 def _post_problems(meta: dict[str, Any], document: YamlDocument | None, name: str, authors: dict[str, Any]) -> list[Problem]:
     """What Material's blog would refuse in a post's front matter: a missing or invalid date, unknown authors."""
     document = document or YamlDocument(name, meta)
     problems = []
     value = meta.get("date")
-    created = value.get("created") if isinstance(value, dict) else value
+    created = _date_created(value)
     if value is None:
         problems.append(Problem(name, 1, 1, "a post needs 'date' in its front matter (date: 2026-01-15, or created: under date)"))
     elif not isinstance(created, (str, date)) or not _DATE.match(str(created)):

@@ -500,7 +500,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         formatted = self._ensure_formatted()
         unfinished = [page.file.src_uri for page, _ in self.unfinished]
         for number, (page, path) in enumerate(self.unfinished):
-            filled = self._fill_page(path.read_text(encoding="utf-8"), page, formatted, self.own_entries, unfinished[number:])
+            upcoming = unfinished[number : number + _RENDERED_AHEAD]
+            filled = self._fill_page(path.read_text(encoding="utf-8"), page, formatted, self.own_entries, upcoming)
             path.write_text(filled, encoding="utf-8")
         self.rendered_ahead, self.rendered_from = {}, None
         # Search indexes and feeds copy page text; there a citation is plain text.
