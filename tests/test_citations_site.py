@@ -340,6 +340,30 @@ def test_formatted_citations_are_kept_for_the_latest_sets_of_cited_works(tmp_pat
     assert formatted[-1] == ["[@a]"] and len(formatted) == 6
 
 
+def test_a_posts_own_entry_is_not_formatted_again_when_only_the_bibliography_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Under `mkdocs serve`, adding a work to the .bib must not reformat every post's "Cite this".
+    formatted: list[list[str]] = []
+
+    def fake_pandoc(self: CitationFormatter, run: object, clusters: list[str], items: list[dict], **_: object) -> None:
+        formatted.append([item["id"] for item in items])
+        run.entries = {item["id"]: item["title"] for item in items}  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(CitationFormatter, "_run_pandoc", fake_pandoc)
+    monkeypatch.setattr(CitationFormatter, "_standalone", {})
+    (tmp_path / "style.csl").write_text("<style/>", encoding="utf-8")
+    post = {"id": "coachfolio-post-trust", "type": "post-weblog", "title": "Trust"}
+    before = CitationFormatter(Bibliography({"a": {"id": "a", "type": "book"}}), tmp_path / "style.csl")
+    assert before.format_entries([post]) == {"coachfolio-post-trust": "Trust"}
+    after = CitationFormatter(Bibliography({"a": {"id": "a", "type": "book"}, "b": {"id": "b", "type": "book"}}), tmp_path / "style.csl")
+    assert after.format_entries([post]) == {"coachfolio-post-trust": "Trust"}
+    assert formatted == [["coachfolio-post-trust"]]
+    # Another style, or the post changed, is formatted anew.
+    (tmp_path / "other.csl").write_text("<style version='1.0'/>", encoding="utf-8")
+    CitationFormatter(Bibliography({}), tmp_path / "other.csl").format_entries([post])
+    after.format_entries([{**post, "title": "Trust, again"}])
+    assert formatted == [["coachfolio-post-trust"]] * 3
+
+
 BLOG_SITE = """\
 site_name: Test portfolio
 site_url: https://example.org/

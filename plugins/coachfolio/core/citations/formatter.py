@@ -72,14 +72,18 @@ class CitationFormatter:
     # session of writing.
     _cache: dict[str, _Run] = {}
     kept_runs = 4
-    _standalone: dict[str, str] = {}  # a standalone entry by style, bibliography and item
+    _standalone: dict[str, str] = {}  # a standalone entry by style and item
     batch = 1000  # clusters (or standalone entries) per pandoc document
 
     def __init__(self, bibliography: Bibliography, style: Path) -> None:
         self.bibliography = bibliography
         self.style = style
         self._standalone_uri: str | None = None
-        self._base = hashlib.sha256((bibliography.fingerprint() + style.read_text(encoding="utf-8")).encode("utf-8")).hexdigest()
+        style_text = style.read_text(encoding="utf-8")
+        self._base = hashlib.sha256((bibliography.fingerprint() + style_text).encode("utf-8")).hexdigest()
+        # A standalone entry is formatted from its own item alone, not with the
+        # bibliography: keyed by the style only, it outlasts edits of the .bib.
+        self._style_key = hashlib.sha256(style_text.encode("utf-8")).hexdigest()
 
     def format(self, clusters: Iterable[str], cited: Iterable[str]) -> Formatted:
         """Format `clusters` (their text as written) with every key of `cited` in the bibliography."""
@@ -105,7 +109,7 @@ class CitationFormatter:
         minutes to tell apart.
         """
         # Each entry stands alone, so each is cached alone: a new post formats one entry.
-        digests = {item["id"]: self._digest([self._base, "standalone", item]) for item in items}
+        digests = {item["id"]: self._digest([self._style_key, "standalone", item]) for item in items}
         missing = sorted((item for item in items if digests[item["id"]] not in self._standalone), key=lambda item: item["id"])
         for start in range(0, len(missing), self.batch):
             run = _Run()
