@@ -79,11 +79,10 @@ class CitationFormatter:
         self.bibliography = bibliography
         self.style = style
         self._standalone_uri: str | None = None
-        style_text = style.read_text(encoding="utf-8")
-        self._base = hashlib.sha256((bibliography.fingerprint() + style_text).encode("utf-8")).hexdigest()
         # A standalone entry is formatted from its own item alone, not with the
         # bibliography: keyed by the style only, it outlasts edits of the .bib.
-        self._style_key = hashlib.sha256(style_text.encode("utf-8")).hexdigest()
+        self._style_key = hashlib.sha256(style.read_text(encoding="utf-8").encode("utf-8")).hexdigest()
+        self._base = hashlib.sha256((bibliography.fingerprint() + self._style_key).encode("utf-8")).hexdigest()
 
     def format(self, clusters: Iterable[str], cited: Iterable[str]) -> Formatted:
         """Format `clusters` (their text as written) with every key of `cited` in the bibliography."""
