@@ -79,9 +79,10 @@ class CitationFormatter:
         self.bibliography = bibliography
         self.style = style
         self._standalone_uri: str | None = None
+        self._style_text = style.read_text(encoding="utf-8")
         # A standalone entry is formatted from its own item alone, not with the
         # bibliography: keyed by the style only, it outlasts edits of the .bib.
-        self._style_key = hashlib.sha256(style.read_text(encoding="utf-8").encode("utf-8")).hexdigest()
+        self._style_key = hashlib.sha256(self._style_text.encode("utf-8")).hexdigest()
         self._base = hashlib.sha256((bibliography.fingerprint() + self._style_key).encode("utf-8")).hexdigest()
 
     def format(self, clusters: Iterable[str], cited: Iterable[str]) -> Formatted:
@@ -120,7 +121,7 @@ class CitationFormatter:
     def _standalone_style(self) -> str:
         """The style as a data: URI (no file is written), changed by `standalone_style`."""
         if self._standalone_uri is None:
-            text = standalone_style(self.style.read_text(encoding="utf-8"))
+            text = standalone_style(self._style_text)
             self._standalone_uri = "data:application/xml;base64," + base64.b64encode(text.encode("utf-8")).decode("ascii")
         return self._standalone_uri
 
