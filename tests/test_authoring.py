@@ -11,6 +11,9 @@ import pytest
 from coachfolio.cli import main
 from coachfolio.core.rubrics import load_rubric
 from conftest import REPO, build_site, soup, write_site
+from mkdocs.commands.build import get_files
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -204,6 +207,42 @@ def test_check_reports_the_links_of_data_files_the_build_reports(
     # The build warns of the same links, and of nothing else.
     build_site(project / "mkdocs.yml", project / "site", strict=False)
     assert sorted(r.getMessage() for r in caplog.records if r.levelname == "WARNING") == sorted(f"coachfolio: {line}" for line in expected)
+
+
+def _generated_by_coachfolio(config_file: Path) -> set[str]:
+    """The pages and downloads Coachfolio's plugins add to the site (not their stylesheet and script), as a build has them."""
+    MkDocsConfig.plugins.plugin_cache.clear()
+    config = load_config(config_file=str(config_file))
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        config = config.plugins.on_config(config)
+        files = config.plugins.on_files(get_files(config), config=config)
+    finally:
+        config.plugins.on_shutdown()
+    return {f.src_uri for f in files if (f.generated_by or "").startswith("coachfolio/") and not f.src_uri.startswith("assets/")}
+
+
+def test_check_accepts_a_link_to_every_file_the_plugins_generate(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "content/blog/posts").mkdir(parents=True)
+    (project / "content/blog/posts/2026-01-05-trust.md").write_text("---\ndate: 2026-01-05\nseries: course\n---\n\n# Trust\n\nText.\n", encoding="utf-8")
+    (project / "content/rubrics").mkdir()
+    (project / "content/rubrics/advisor-skills.yml").write_text(LINKING_RUBRIC.replace("../blog/posts/missing.md", "../index.md").replace(
+        "[the file](advisor-skills.yml)", "[the file](advisor-skills.json)").replace("[a hidden file](../blog/.authors.yml)", "text"), encoding="utf-8")
+    series = project / "content/blog/.series.yml"
+    series.write_text("series:\n  course:\n    title: Course\n", encoding="utf-8")
+    generated = _generated_by_coachfolio(project / "mkdocs.yml")
+    # Every kind of generated file is among them: a new kind the plugins add would be listed here too.
+    assert {
+        "rubrics/index.md", "rubrics/advisor-skills.md", "rubrics/advisor-skills/observation.md", "rubrics/advisor-skills.csv",
+        "standards/index.md", "standards/iste-coaches-2019.md", "standards/matrix.md", "standards/matrix.csv",
+        "references.md", "series/index.md", "series/course.md",
+    } <= generated
+    # The series' description links to each of them, relative to the series file's folder (content/blog).
+    links = ", ".join(f"[file {n}](../{name})" for n, name in enumerate(sorted(generated)))
+    series.write_text(f"series:\n  course:\n    title: Course\n    description: >-\n      {links}\n", encoding="utf-8")
+    assert run("check") == 0, capsys.readouterr().out
+    assert capsys.readouterr().out == ""
+    build_site(project / "mkdocs.yml", project / "site")  # strict: the build finds no broken link either
 
 
 @pytest.mark.parametrize(

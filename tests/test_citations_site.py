@@ -362,6 +362,8 @@ def test_a_posts_own_entry_is_not_formatted_again_when_only_the_bibliography_cha
     CitationFormatter(Bibliography({}), tmp_path / "other.csl").format_entries([post])
     after.format_entries([{**post, "title": "Trust, again"}])
     assert formatted == [["coachfolio-post-trust"]] * 3
+    # Only the entries asked for last are kept: edits through a long `mkdocs serve` session leave none behind.
+    assert list(CitationFormatter._standalone.values()) == ["Trust, again"]
 
 
 BLOG_SITE = """\

@@ -36,6 +36,7 @@ from coachfolio.core.markup import SafeMarkdown
 from coachfolio.core.problems import DataFileError, Problem
 from coachfolio.core.rubrics import Rubric, load_rubric
 from coachfolio.core.series import Series, load_series
+from coachfolio.core.site_files import RubricFiles, SeriesFiles, StandardsFiles
 from coachfolio.core.yamlfile import YamlDocument, parse_yaml
 
 
@@ -180,24 +181,18 @@ def _option(project: Project, plugin: str, key: str, default: str) -> str:
 
 
 def _generated_files(context: _Context) -> set[str]:
-    """The files Coachfolio's plugins add to the site, which a data file may link to (as the plugins name them)."""
+    """The files Coachfolio's plugins add to the site, which a data file may link to (named as the plugins name them)."""
     project, files = context.project, set()
-    if project.plugin("coachfolio/rubrics") is not None and context.rubrics:
-        folder = project.rubrics_folder
-        files.add(f"{folder}/index.md")
-        for slug, (rubric, _) in context.rubrics.items():
-            files |= {f"{folder}/{slug}.md", f"{folder}/{slug}.csv", f"{folder}/{slug}.json"}
-            if rubric.has_look_fors:
-                files.add(f"{folder}/{slug}/observation.md")
+    if project.plugin("coachfolio/rubrics") is not None:
+        rubrics = RubricFiles(project.rubrics_folder)
+        files |= rubrics.all((slug, rubric.has_look_fors) for slug, (rubric, _) in context.rubrics.items())
     if context.frameworks is not None:
-        folder = _option(project, "coachfolio/standards", "standards_dir", "standards")
-        files |= {f"{folder}/index.md", f"{folder}/matrix.md", f"{folder}/matrix.csv"}
-        files |= {f"{folder}/{framework.id}.md" for framework in context.frameworks}
+        standards = StandardsFiles(_option(project, "coachfolio/standards", "standards_dir", "standards"))
+        files |= standards.all(framework.id for framework in context.frameworks)
     if project.plugin("coachfolio/citations") is not None:
         files.add(_option(project, "coachfolio/citations", "references_page", "references.md"))
     if context.series:
-        folder = _option(project, "coachfolio/portfolio", "series_dir", "series")
-        files |= {f"{folder}/index.md", *(f"{folder}/{series_id}.md" for series_id in context.series)}
+        files |= SeriesFiles(_option(project, "coachfolio/portfolio", "series_dir", "series")).all(context.series)
     return files
 
 

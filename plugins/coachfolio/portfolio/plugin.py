@@ -32,6 +32,7 @@ from coachfolio.core.figures import Figure
 from coachfolio.core.frontmatter import body_start_line
 from coachfolio.core.problems import DataFileError
 from coachfolio.core.series import Series, load_series
+from coachfolio.core.site_files import SeriesFiles
 from coachfolio.core.suggest import did_you_mean
 from coachfolio.integration.assets import add_asset_files, use_assets
 from coachfolio.integration.data_links import check_links, rewrite_links
@@ -95,13 +96,19 @@ class PortfolioPlugin(FillsExcerpts, BasePlugin[PortfolioConfig]):
     def folder(self) -> str:
         return self.config.series_dir.strip("/")
 
+    @property
+    def site_files(self) -> SeriesFiles:
+        """The names of the series pages in docs_dir."""
+        return SeriesFiles(self.folder)
+
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
         if self.series:
             listed = InclusionLevel.NOT_IN_NAV if config.nav is not None else InclusionLevel.UNDEFINED
-            pages = [(f"{self.folder}/index.md", "Series", "::series-list", InclusionLevel.UNDEFINED)]
-            pages += [(f"{self.folder}/{s.id}.md", s.title, f"::series-parts[{s.id}]", listed) for s in self.series.values()]
+            names = self.site_files
+            pages = [(names.index, "Series", "::series-list", InclusionLevel.UNDEFINED)]
+            pages += [(names.series(s.id), s.title, f"::series-parts[{s.id}]", listed) for s in self.series.values()]
             for uri, title, directive, inclusion in pages:
                 if files.get_file_from_path(uri) is None:
                     files.append(File.generated(config, uri, content=generated_page_source(title, directive), inclusion=inclusion))
@@ -112,8 +119,9 @@ class PortfolioPlugin(FillsExcerpts, BasePlugin[PortfolioConfig]):
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled or not self.series:
             return None
-        index = files.get_file_from_path(f"{self.folder}/index.md")
-        pages = [files.get_file_from_path(f"{self.folder}/{s}.md") for s in self.series]
+        names = self.site_files
+        index = files.get_file_from_path(names.index)
+        pages = [files.get_file_from_path(names.series(s)) for s in self.series]
         add_under_index(nav, index.page if index else None, [f.page for f in pages if f and f.page])
         return nav
 
@@ -254,7 +262,7 @@ class PortfolioPlugin(FillsExcerpts, BasePlugin[PortfolioConfig]):
         return lambda rendered: rewrite_links(rendered, self._series_file_folder, page.url, self.files)
 
     def _series_url(self, page: Page, series_id: str) -> str:
-        file = self.files.get_file_from_path(f"{self.folder}/{series_id}.md")
+        file = self.files.get_file_from_path(self.site_files.series(series_id))
         return url_from(page.url, file.url) if file else ""
 
     def _series_box(self, page: Page, part: _Part, parts: list[Page]) -> str:

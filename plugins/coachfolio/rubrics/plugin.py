@@ -34,6 +34,7 @@ from coachfolio.core.links import rubric_texts
 from coachfolio.core.problems import DataFileError, Problem
 from coachfolio.core.rubric_export import canvas_csv, rubric_json
 from coachfolio.core.rubrics import Rubric, load_rubric
+from coachfolio.core.site_files import RubricFiles
 from coachfolio.integration.assets import add_asset_files, use_assets
 from coachfolio.integration.data_links import check_links, rewrite_links
 from coachfolio.integration.excerpts import FillsExcerpts
@@ -84,6 +85,11 @@ class RubricsPlugin(FillsExcerpts, BasePlugin[RubricsConfig]):
     def folder(self) -> str:
         return self.config.rubrics_dir.strip("/")
 
+    @property
+    def site_files(self) -> RubricFiles:
+        """The names of the rubrics' pages and downloads in docs_dir."""
+        return RubricFiles(self.folder)
+
     @event_priority(50)  # before the blog and tags plugins read the file list
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
@@ -119,7 +125,7 @@ class RubricsPlugin(FillsExcerpts, BasePlugin[RubricsConfig]):
         return rubrics
 
     def _generate(self, files: Files, config: MkDocsConfig) -> None:
-        folder = self.folder
+        names = self.site_files
 
         def add(uri: str, content: str, inclusion: InclusionLevel = InclusionLevel.UNDEFINED) -> None:
             if files.get_file_from_path(uri) is None:
@@ -129,23 +135,24 @@ class RubricsPlugin(FillsExcerpts, BasePlugin[RubricsConfig]):
         # saying so here keeps MkDocs from reporting them as missing from the nav.
         listed = InclusionLevel.NOT_IN_NAV if config.nav is not None else InclusionLevel.UNDEFINED
         if self.rubrics:
-            add(f"{folder}/index.md", generated_page_source("Rubrics", "::rubric-index"))
+            add(names.index, generated_page_source("Rubrics", "::rubric-index"))
         for slug, rubric in self.rubrics.items():
-            add(f"{folder}/{slug}.md", generated_page_source(rubric.title, f"::rubric-page[{slug}]"), listed)
+            add(names.page(slug), generated_page_source(rubric.title, f"::rubric-page[{slug}]"), listed)
             if rubric.has_look_fors:
                 add(
-                    f"{folder}/{slug}/observation.md",
+                    names.observation(slug),
                     generated_page_source(f"Observation checklist: {rubric.title}", f"::rubric-observation[{slug}]"),
                     InclusionLevel.NOT_IN_NAV,
                 )
-            add(f"{folder}/{slug}.csv", canvas_csv(rubric))
-            add(f"{folder}/{slug}.json", rubric_json(rubric))
+            add(names.canvas_csv(slug), canvas_csv(rubric))
+            add(names.json(slug), rubric_json(rubric))
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled or not self.rubrics:
             return None
-        index = files.get_file_from_path(f"{self.folder}/index.md")
-        pages = [files.get_file_from_path(f"{self.folder}/{slug}.md") for slug in self.rubrics]
+        names = self.site_files
+        index = files.get_file_from_path(names.index)
+        pages = [files.get_file_from_path(names.page(slug)) for slug in self.rubrics]
         add_under_index(nav, index.page if index else None, [f.page for f in pages if f and f.page])
         return nav
 
@@ -188,7 +195,7 @@ class RubricsPlugin(FillsExcerpts, BasePlugin[RubricsConfig]):
     def _render(self, use: _Use, page: Page) -> str:
         if use.name == "rubric-index":
             # On the rubrics index the rubrics are the page's sections; elsewhere they sit under the page's own heading.
-            heading = "h2" if page.file.src_uri == f"{self.folder}/index.md" else "h3"
+            heading = "h2" if page.file.src_uri == self.site_files.index else "h3"
             return render(
                 self.env, "rubric-index.html", rubrics=list(self.rubrics.values()), link=lambda slug: self._link(page, slug),
                 heading=heading, data_links=self._data_links(page),

@@ -44,6 +44,7 @@ from coachfolio.core.frameworks import (
 from coachfolio.core.frontmatter import body_start_line
 from coachfolio.core.links import folder_in_docs, framework_texts
 from coachfolio.core.problems import Problem
+from coachfolio.core.site_files import StandardsFiles
 from coachfolio.integration.assets import add_asset_files, use_assets
 from coachfolio.integration.data_links import check_links, rewrite_links
 from coachfolio.integration.excerpts import FillsExcerpts
@@ -124,25 +125,30 @@ class StandardsPlugin(FillsExcerpts, BasePlugin[StandardsConfig]):
     def folder(self) -> str:
         return self.config.standards_dir.strip("/")
 
+    @property
+    def site_files(self) -> StandardsFiles:
+        """The names of the standards pages and the matrix's CSV in docs_dir."""
+        return StandardsFiles(self.folder)
+
     # Files and navigation --------------------------------------------------------
 
     @event_priority(-50)  # after coachfolio/rubrics has loaded the rubrics
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        folder = self.folder
+        names = self.site_files
         # With an explicit nav, `on_nav` hangs these pages under the index.
         listed = InclusionLevel.NOT_IN_NAV if config.nav is not None else InclusionLevel.UNDEFINED
-        generated = [(f"{folder}/index.md", "Standards", "::standards-index", InclusionLevel.UNDEFINED)]
+        generated = [(names.index, "Standards", "::standards-index", InclusionLevel.UNDEFINED)]
         for framework in self.frameworks:
             title = f"{framework.title} ({framework.edition})" if framework.edition else framework.title
-            generated.append((f"{folder}/{framework.id}.md", title, f"::standards-framework[{framework.id}]", listed))
-        generated.append((f"{folder}/matrix.md", "Coverage matrix", "::standards-matrix", listed))
+            generated.append((names.framework(framework.id), title, f"::standards-framework[{framework.id}]", listed))
+        generated.append((names.matrix, "Coverage matrix", "::standards-matrix", listed))
         for uri, title, directive, inclusion in generated:
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, content=generated_page_source(title, directive), inclusion=inclusion))
         # Filled in `on_env`, once every page has been read; MkDocs copies it after that.
-        files.append(File.generated(config, f"{folder}/matrix.csv", content=""))
+        files.append(File.generated(config, names.matrix_csv, content=""))
         add_asset_files(files, config, "standards")
         self.files = files
         self._record_rubric_evidence(files, config)
@@ -153,7 +159,7 @@ class StandardsPlugin(FillsExcerpts, BasePlugin[StandardsConfig]):
         if rubrics_plugin is None or not rubrics_plugin.config.enabled:
             return
         for slug, rubric in rubrics_plugin.rubrics.items():
-            page_file = files.get_file_from_path(f"{rubrics_plugin.folder}/{slug}.md")
+            page_file = files.get_file_from_path(rubrics_plugin.site_files.page(slug))
             artifact = Artifact("rubric", rubric.title, page_file.url if page_file else f"{rubrics_plugin.folder}/{slug}/")
             for criterion in rubric.criteria:
                 for alignment in criterion.standards:
@@ -166,8 +172,9 @@ class StandardsPlugin(FillsExcerpts, BasePlugin[StandardsConfig]):
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
         if not self.config.enabled:
             return None
-        index = files.get_file_from_path(f"{self.folder}/index.md")
-        uris = [f"{self.folder}/{f.id}.md" for f in self.frameworks] + [f"{self.folder}/matrix.md"]
+        names = self.site_files
+        index = files.get_file_from_path(names.index)
+        uris = [names.framework(f.id) for f in self.frameworks] + [names.matrix]
         pages = [file.page for file in (files.get_file_from_path(uri) for uri in uris) if file and file.page]
         add_under_index(nav, index.page if index else None, pages)
         return nav
@@ -211,7 +218,7 @@ class StandardsPlugin(FillsExcerpts, BasePlugin[StandardsConfig]):
 
     def _mention(self, indicator: Indicator, page: Page) -> str:
         """A Markdown link to the indicator, so MkDocs (and the blog's excerpts) resolve it."""
-        target = f"{self.folder}/{indicator.framework_id}.md"
+        target = self.site_files.framework(indicator.framework_id)
         relative = posixpath.relpath(target, posixpath.dirname(page.file.src_uri) or ".")
         label = indicator.label.replace('"', "&quot;")  # Python-Markdown keeps the entity in the title
         return f'[{indicator.code}]({relative}#{indicator.anchor} "{label}")'
@@ -222,7 +229,7 @@ class StandardsPlugin(FillsExcerpts, BasePlugin[StandardsConfig]):
         if page.file.src_uri.startswith(f"{self.folder}/") and page.present_anchor_ids is not None:
             # Anchors rendered later, in `on_env`, must be known to MkDocs's link check now.
             for framework in self.frameworks:
-                if page.file.src_uri == f"{self.folder}/{framework.id}.md":
+                if page.file.src_uri == self.site_files.framework(framework.id):
                     page.present_anchor_ids |= {s.anchor for s in framework.standards}
                     page.present_anchor_ids |= {i.anchor for i in framework.indicators()}
         claims = self.claims.pop(page.file.src_uri, None)  # read once; the evidence keeps what lasts
@@ -261,7 +268,7 @@ class StandardsPlugin(FillsExcerpts, BasePlugin[StandardsConfig]):
 
         def link(indicator: Indicator) -> str:
             if indicator.framework_id not in framework_urls:
-                framework_urls[indicator.framework_id] = self._page_url(page, f"{self.folder}/{indicator.framework_id}.md")
+                framework_urls[indicator.framework_id] = self._page_url(page, self.site_files.framework(indicator.framework_id))
             return f"{framework_urls[indicator.framework_id]}#{indicator.anchor}"
 
         return link
@@ -283,7 +290,7 @@ class StandardsPlugin(FillsExcerpts, BasePlugin[StandardsConfig]):
                 # The generated standards pages run to megabytes on a large portfolio;
                 # a page of one's own (which might hold a script) is left as written.
                 page.content = _ascii(filled) if file.generated_by and filled is not page.content else filled
-        csv_file = files.get_file_from_path(f"{self.folder}/matrix.csv")
+        csv_file = files.get_file_from_path(self.site_files.matrix_csv)
         if csv_file is not None:
             csv_file.content_string = self.coverage.matrix_csv(lambda url: _absolute(config, url))
         return env

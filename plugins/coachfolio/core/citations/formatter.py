@@ -116,6 +116,11 @@ class CitationFormatter:
             self._run_pandoc(run, [], missing[start : start + self.batch], style=self._standalone_style())
             for item in missing[start : start + self.batch]:
                 self._standalone[digests[item["id"]]] = run.entries.get(item["id"], "")
+        # A build asks for every post's entry at once, so only those are kept:
+        # each edit of a post in a long `mkdocs serve` session would leave its old entry behind.
+        wanted = set(digests.values())
+        for digest in [digest for digest in self._standalone if digest not in wanted]:
+            del self._standalone[digest]
         return {key: entry for key, digest in digests.items() if (entry := self._standalone[digest])}
 
     def _standalone_style(self) -> str:

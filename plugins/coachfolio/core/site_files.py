@@ -1,0 +1,90 @@
+"""The names of the pages and downloads Coachfolio adds to a site.
+
+The plugins that generate these files and `coachfolio check`, which accepts
+links to them from data files without building the site, both name them from
+here: a file added to one list and not the other would be reported as a
+broken link. Names are paths inside docs_dir with forward slashes, as MkDocs
+names its files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RubricFiles:
+    """The rubrics index, and for each rubric its page, observation checklist and downloads."""
+
+    folder: str
+
+    @property
+    def index(self) -> str:
+        return f"{self.folder}/index.md"
+
+    def page(self, slug: str) -> str:
+        return f"{self.folder}/{slug}.md"
+
+    def observation(self, slug: str) -> str:
+        """The printable checklist of a rubric's look-fors (only for rubrics that have them)."""
+        return f"{self.folder}/{slug}/observation.md"
+
+    def canvas_csv(self, slug: str) -> str:
+        return f"{self.folder}/{slug}.csv"
+
+    def json(self, slug: str) -> str:
+        return f"{self.folder}/{slug}.json"
+
+    def all(self, rubrics: Iterable[tuple[str, bool]]) -> set[str]:
+        """Every file, given each rubric's slug and whether it has look-fors; none without rubrics."""
+        files: set[str] = set()
+        for slug, has_look_fors in rubrics:
+            files |= {self.page(slug), self.canvas_csv(slug), self.json(slug)}
+            if has_look_fors:
+                files.add(self.observation(slug))
+        return files | {self.index} if files else files
+
+
+@dataclass(frozen=True)
+class StandardsFiles:
+    """The standards index, a page for each framework, and the coverage matrix with its CSV."""
+
+    folder: str
+
+    @property
+    def index(self) -> str:
+        return f"{self.folder}/index.md"
+
+    def framework(self, framework_id: str) -> str:
+        return f"{self.folder}/{framework_id}.md"
+
+    @property
+    def matrix(self) -> str:
+        return f"{self.folder}/matrix.md"
+
+    @property
+    def matrix_csv(self) -> str:
+        return f"{self.folder}/matrix.csv"
+
+    def all(self, framework_ids: Iterable[str]) -> set[str]:
+        return {self.index, self.matrix, self.matrix_csv, *(self.framework(id_) for id_ in framework_ids)}
+
+
+@dataclass(frozen=True)
+class SeriesFiles:
+    """The list of series and a page for each series."""
+
+    folder: str
+
+    @property
+    def index(self) -> str:
+        return f"{self.folder}/index.md"
+
+    def series(self, series_id: str) -> str:
+        return f"{self.folder}/{series_id}.md"
+
+    def all(self, series_ids: Iterable[str]) -> set[str]:
+        """Every file; none without series."""
+        files = {self.series(id_) for id_ in series_ids}
+        return files | {self.index} if files else files
