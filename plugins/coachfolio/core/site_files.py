@@ -36,6 +36,16 @@ class RubricFiles:
     def json(self, slug: str) -> str:
         return f"{self.folder}/{slug}.json"
 
+    def linked(self, target: str) -> str:
+        """The file a template's `link(target)` names: 'slug', 'slug/observation', 'slug.csv' or 'slug.json'."""
+        if target.endswith(".csv"):
+            return self.canvas_csv(target.removesuffix(".csv"))
+        if target.endswith(".json"):
+            return self.json(target.removesuffix(".json"))
+        if target.endswith("/observation"):
+            return self.observation(target.removesuffix("/observation"))
+        return self.page(target)
+
     def all(self, rubrics: Iterable[tuple[str, bool]]) -> set[str]:
         """Every file, given each rubric's slug and whether it has look-fors; none without rubrics."""
         files: set[str] = set()

@@ -225,6 +225,6 @@ class RubricsPlugin(FillsExcerpts, BasePlugin[RubricsConfig]):
 
     def _link(self, page: Page, target: str) -> str:
         """A relative link from `page` to a rubric page or download: 'slug', 'slug/observation', 'slug.csv'."""
-        uri = f"{self.folder}/{target}" if target.endswith((".csv", ".json")) else f"{self.folder}/{target}.md"
+        uri = self.site_files.linked(target)
         file = self.files.get_file_from_path(uri)
         return url_from(page.url, file.url if file else uri)
