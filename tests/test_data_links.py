@@ -165,3 +165,36 @@ def test_links_are_reported_as_mkdocs_reports_them_in_pages(tmp_path: Path, capl
         " (a link is relative to the file's own folder in docs_dir)"
     ]
     assert [r.levelname for r in caplog.records if "lessons.md" in r.getMessage()] == ["INFO"]
+
+
+def test_links_to_anchors_no_page_has_are_reported_as_mkdocs_reports_them(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    files = dict(
+        FILES,
+        **{
+            "docs/rubrics/advising.yml": RUBRIC.replace("#the-rubric", "#the-rubrics"),
+            "frameworks/local.yml": framework("local", "lesson.md#nowhere"),
+            "docs/blog/.series.yml": SERIES.replace("../lesson.md", "../lesson.md#lessons"),
+        },
+    )
+    expected = [
+        "coachfolio: docs/blog/.series.yml:4:43: the link '../lesson.md#lessons' points to an anchor '#lessons' that 'lesson.md' does not contain",
+        "coachfolio: docs/rubrics/advising.yml:2:40: the link '../blog/posts/trust.md#the-rubrics' points to an anchor '#the-rubrics'"
+        " that 'blog/posts/trust.md' does not contain",
+        "coachfolio: frameworks/local.yml:6:36: the link 'lesson.md#nowhere' points to an anchor '#nowhere' that 'lesson.md' does not contain",
+    ]
+    # At MkDocs's level for links to anchors in pages: `info` unless a site asks for more.
+    caplog.set_level(logging.INFO, logger="mkdocs")
+    build_site(write_site(tmp_path / "default", SITE, files), tmp_path / "default/site")
+    reported = [r for r in caplog.records if "an anchor" in r.getMessage()]
+    assert sorted(r.getMessage() for r in reported) == expected
+    assert {r.levelname for r in reported} == {"INFO"}
+    caplog.clear()
+    with pytest.raises(Abort):
+        build_site(write_site(tmp_path / "warn", SITE + "validation:\n  anchors: warn\n", files), tmp_path / "warn/site")
+    assert sorted(r.getMessage() for r in caplog.records if r.levelname == "WARNING") == expected
+
+
+def test_links_to_anchors_in_data_files_pass_a_strict_build_that_checks_anchors(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    # The fixture's links lead to a heading of a post and to an indicator the standards plugin renders.
+    build_site(write_site(tmp_path, SITE + "validation:\n  anchors: warn\n", FILES), tmp_path / "site")
+    assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == []

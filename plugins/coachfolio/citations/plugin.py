@@ -53,6 +53,7 @@ from coachfolio.core.markup import plain_text
 from coachfolio.core.problems import DataFileError
 from coachfolio.core.suggest import did_you_mean
 from coachfolio.core.yamlfile import FastLoader
+from coachfolio.integration.anchors import add_anchors
 from coachfolio.integration.assets import add_asset_files, use_assets
 from coachfolio.integration.copies import rewrite_copies
 from coachfolio.integration.navigation_cache import cache_navigation
@@ -327,6 +328,10 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
                 toc = page.toc.items[0].children if page.toc.items and page.toc.items[0].level == 1 else page.toc.items
                 toc.append(AnchorLink(self.config.references_title, record.anchor, 2))
                 page.content += _REFERENCES_TOKEN
+                # Filled once pandoc is done, maybe after MkDocs checks links to anchors: its ids are known now.
+                add_anchors(page, [record.anchor, *(f"ref-{key}" for key in record.keys)])
+            if _BIBLIOGRAPHY_TOKEN in page.content:
+                add_anchors(page, (f"ref-{key}" for key in cited))
             if file.src_uri in self.works:
                 page.content += _CITE_THIS_TOKEN
             if (record and record.keys) or file.src_uri in self.works:

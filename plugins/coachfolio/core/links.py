@@ -5,7 +5,9 @@ does, relative to the data file's own folder in docs_dir:
 `[our lesson](../blog/posts/lesson.md)` in `rubrics/advising.yml`. A framework
 file kept outside docs_dir links from docs_dir itself. Whether a path is a file
 of the site is the caller's to say: the build asks its file list,
-`coachfolio check` the folder on disk and the blog's rules for drafts.
+`coachfolio check` the folder on disk and the blog's rules for drafts. Which
+anchors a page has is known only once the site is built, so `anchor_problems`
+is for the build alone.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from urllib.parse import unquote, urlsplit
 
 from coachfolio.core.frameworks import Framework
@@ -93,7 +95,7 @@ def link_problems(
             if not posixpath.splitext(found[0])[1]:
                 continue  # a folder such as `../blog/`: left as written, as MkDocs leaves it in a page
             lines = source().splitlines() if lines is None else lines
-            line, column = next(((n, row.index(address) + 1) for n, row in enumerate(lines, 1) if address in row), (1, 1))
+            line, column = _position(address, lines)
             target = found[0]
             if target.startswith(".."):
                 where = "outside docs_dir (a link is relative to the file's own folder in docs_dir)"
@@ -103,3 +105,42 @@ def link_problems(
                 where = f"to '{target}', which is not a file in docs_dir (a link is relative to the file's own folder in docs_dir)"
             problems[address] = Problem(name, line, column, f"the link '{address}' points {where}")
     return sorted(problems.values())
+
+
+def anchor_problems(
+    rendered: Iterable[str],
+    folder: str,
+    anchors: Callable[[str], Collection[str] | None],
+    name: str,
+    source: Callable[[], str],
+) -> list[Problem]:
+    """A problem for each relative link in `rendered` to an anchor (`page.md#anchor`) its page does not have.
+
+    `anchors(path)` gives the ids on the page at `path` in docs_dir, or None
+    when they are not known: a file that is not a page, or one the site does
+    not have (`link_problems` reports those). The other arguments are as for
+    `link_problems`.
+    """
+    problems: dict[str, Problem] = {}
+    lines: list[str] | None = None
+    for text in rendered:
+        if "#" not in text:
+            continue  # no link with an anchor: most texts
+        for match in LINK.finditer(text):
+            address = html.unescape(match.group(2))
+            fragment = unquote(urlsplit(address).fragment)
+            found = relative_target(address, folder) if fragment else None
+            if found is None or address in problems:
+                continue
+            ids = anchors(found[0])
+            if ids is None or fragment in ids:
+                continue
+            lines = source().splitlines() if lines is None else lines
+            line, column = _position(address, lines)
+            problems[address] = Problem(name, line, column, f"the link '{address}' points to an anchor '#{fragment}' that '{found[0]}' does not contain")
+    return sorted(problems.values())
+
+
+def _position(address: str, lines: list[str]) -> tuple[int, int]:
+    """The line and column where `address` is first written (the first line's start if it cannot be found as written)."""
+    return next(((n, row.index(address) + 1) for n, row in enumerate(lines, 1) if address in row), (1, 1))

@@ -6,8 +6,9 @@ the rest of the site relative to the data file's own folder in docs_dir
 page's Markdown, and a data file's text is shown on pages at other depths (the
 rubric's page, a post embedding the rubric, the blog's index showing that
 post's opening). So its links are checked once every file of the site is known
-(`check_links`) and pointed at their target from each page that shows the
-text (`rewrite_links`).
+(`check_links`), their anchors once every page is written
+(`check_anchor_links`), and they are pointed at their target from each page
+that shows the text (`rewrite_links`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from coachfolio.core.links import LINK, link_problems, relative_target
+from coachfolio.core.links import LINK, anchor_problems, link_problems, relative_target
 from coachfolio.integration.paths import url_from
 from coachfolio.integration.templates import render_markdown
 
@@ -44,6 +45,24 @@ def check_links(texts: Iterable[str], folder: str, files: Files, name: str, path
 
     for problem in link_problems(rendered, folder, exists, name, lambda: path.read_text(encoding="utf-8"), in_docs):
         log.log(config.validation.links.not_found, str(problem))
+
+
+def check_anchor_links(texts: Iterable[str], folder: str, files: Files, name: str, path: Path, config: MkDocsConfig) -> None:
+    """Report each link in a data file's `texts` to an anchor its page does not have (`lesson.md#no-such-heading`).
+
+    At the level MkDocs reports such a link in a page (`validation.anchors`,
+    info unless configured otherwise), and as late as MkDocs checks them: the
+    anchors of a page are known once the page is written (plugins add theirs
+    on the way: a rubric's rows, a framework's indicators, reference entries).
+    """
+    rendered = (render_markdown(text) for text in texts)
+
+    def anchors(target: str) -> set[str] | None:
+        file = _published(files, target)
+        return file.page.present_anchor_ids if file is not None and file.page is not None else None
+
+    for problem in anchor_problems(rendered, folder, anchors, name, lambda: path.read_text(encoding="utf-8")):
+        log.log(config.validation.links.anchors, str(problem))
 
 
 def _published(files: Files, path: str) -> File | None:

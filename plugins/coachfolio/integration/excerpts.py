@@ -14,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+from coachfolio.integration.anchors import note_anchors
 from coachfolio.integration.copies import rewrite_copies
 from coachfolio.integration.placeholders import Placeholders
 
@@ -31,7 +32,7 @@ class FillsExcerpts:
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return None
-        return self.placeholders.fill_any(output, lambda value, origin: self.render_elsewhere(value, page, origin))
+        return self.placeholders.fill_any(output, lambda value, origin: note_anchors(page, self.render_elsewhere(value, page, origin)))
 
     @event_priority(-100)  # after the search and feed plugins have written their files
     def on_post_build(self, config: MkDocsConfig) -> None:

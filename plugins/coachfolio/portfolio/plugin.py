@@ -7,14 +7,15 @@
 
 Posts, series and figures are gathered while pages are read; lists that need
 every post are rendered in `on_env`, after the other Coachfolio plugins have
-filled in their parts of each post (hence its low priority).
+filled in their parts of each post (hence its low priority). The links in the
+series file are checked in `on_env`, their anchors in `on_post_build`.
 """
 
 from __future__ import annotations
 
 import html
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,8 +35,13 @@ from coachfolio.core.problems import DataFileError
 from coachfolio.core.series import Series, load_series
 from coachfolio.core.site_files import SeriesFiles
 from coachfolio.core.suggest import did_you_mean
+from coachfolio.integration.anchors import note_anchors
 from coachfolio.integration.assets import add_asset_files, use_assets
-from coachfolio.integration.data_links import check_links, rewrite_links
+from coachfolio.integration.data_links import (
+    check_anchor_links,
+    check_links,
+    rewrite_links,
+)
 from coachfolio.integration.excerpts import FillsExcerpts
 from coachfolio.integration.navigation import add_under_index
 from coachfolio.integration.navigation_cache import cache_navigation
@@ -171,7 +177,7 @@ class PortfolioPlugin(FillsExcerpts, BasePlugin[PortfolioConfig]):
         if is_blog_post(page):
             self.openings[page.file.src_uri] = first_paragraph_text(html_)
         # Figures need only this page; lists that need every post wait for `on_env`.
-        return self.placeholders.fill(page.file.src_uri, html_, lambda value: self._render_now(value, page), keep=_deferred)
+        return self.placeholders.fill(page.file.src_uri, html_, lambda value: note_anchors(page, self._render_now(value, page)), keep=_deferred)
 
     def _render_now(self, value: object, page: Page, written_in: Page | None = None) -> str:
         assert isinstance(value, Figure)
@@ -191,8 +197,7 @@ class PortfolioPlugin(FillsExcerpts, BasePlugin[PortfolioConfig]):
             return None
         cache_navigation(env)
         # Which files the site publishes is settled now (Material's blog shows its posts in its `on_nav`).
-        texts = (series.description for series in self.series.values())
-        check_links(texts, self._series_file_folder, files, self.series_file, Path(config.docs_dir) / self.config.series_file, config)
+        check_links(self._series_texts(), self._series_file_folder, files, self.series_file, Path(config.docs_dir) / self.config.series_file, config)
         self.posts = self._posts(files)
         self.by_series = self._series_parts()
         part_of = {part.page.file.src_uri: part for part in self.parts}
@@ -200,11 +205,22 @@ class PortfolioPlugin(FillsExcerpts, BasePlugin[PortfolioConfig]):
             page = file.page
             if page is None or page.content is None:
                 continue
-            page.content = self.placeholders.fill(file.src_uri, page.content, lambda value: self._render_late(value, page))
+            page.content = self.placeholders.fill(file.src_uri, page.content, lambda value: note_anchors(page, self._render_late(value, page)))
             part = part_of.get(file.src_uri)
             if part is not None:
                 page.content = _after_title(page.content, self._series_box(page, part, self.by_series[part.series]))
         return env
+
+    def _series_texts(self) -> Iterable[str]:
+        """The series file's Markdown texts."""
+        return (series.description for series in self.series.values())
+
+    @event_priority(-100)  # as the excerpts' hook, which this one extends
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        super().on_post_build(config)
+        if self.config.enabled:
+            path = Path(config.docs_dir) / self.config.series_file
+            check_anchor_links(self._series_texts(), self._series_file_folder, self.files, self.series_file, path, config)
 
     def render_elsewhere(self, value: object, page: Page, origin: str) -> str:
         if _deferred(value):

@@ -6,15 +6,17 @@
   `/rubrics/<slug>/observation/`, `/rubrics/<slug>.csv`, `/rubrics/<slug>.json`.
 - `on_page_markdown` swaps `::rubric[...]` directives for placeholders, and
   `on_page_content` fills them with rendered HTML, the rubrics' own links
-  pointed at their targets from the page.
-- `on_env` checks those links, once it is settled which files the site publishes.
+  pointed at their targets from the page, and tells MkDocs the ids in it
+  (so a link to `rubrics/<slug>.md#criterion-<id>` is known to lead somewhere).
+- `on_env` checks the rubrics' own links, once it is settled which files the
+  site publishes, and `on_post_build` their anchors, once every page is written.
 """
 
 from __future__ import annotations
 
 import posixpath
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,8 +37,13 @@ from coachfolio.core.problems import DataFileError, Problem
 from coachfolio.core.rubric_export import canvas_csv, rubric_json
 from coachfolio.core.rubrics import Rubric, load_rubric
 from coachfolio.core.site_files import RubricFiles
+from coachfolio.integration.anchors import note_anchors
 from coachfolio.integration.assets import add_asset_files, use_assets
-from coachfolio.integration.data_links import check_links, rewrite_links
+from coachfolio.integration.data_links import (
+    check_anchor_links,
+    check_links,
+    rewrite_links,
+)
 from coachfolio.integration.excerpts import FillsExcerpts
 from coachfolio.integration.navigation import add_under_index
 from coachfolio.integration.navigation_cache import cache_navigation
@@ -161,9 +168,14 @@ class RubricsPlugin(FillsExcerpts, BasePlugin[RubricsConfig]):
             return None
         cache_navigation(env)  # the rubric pages are in every page's navigation
         # Which files the site publishes is settled now (Material's blog shows its posts in its `on_nav`).
-        for slug, rubric in self.rubrics.items():
-            check_links(rubric_texts(rubric), self.folder, files, rubric.source, self.paths[slug], config)
+        for texts, name, path in self._data_files():
+            check_links(texts, self.folder, files, name, path, config)
         return None
+
+    def _data_files(self) -> Iterator[tuple[Iterable[str], str, Path]]:
+        """Each rubric's Markdown texts, its name in messages, and its path."""
+        for slug, rubric in self.rubrics.items():
+            yield rubric_texts(rubric), rubric.source, self.paths[slug]
 
     # Pages -------------------------------------------------------------------
 
@@ -187,10 +199,17 @@ class RubricsPlugin(FillsExcerpts, BasePlugin[RubricsConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return None
-        return self.placeholders.fill(page.file.src_uri, html, lambda use: self._render(use, page))  # type: ignore[arg-type]
+        return self.placeholders.fill(page.file.src_uri, html, lambda use: note_anchors(page, self._render(use, page)))  # type: ignore[arg-type]
 
     def render_elsewhere(self, value: object, page: Page, origin: str) -> str:
         return self._render(value, page)  # type: ignore[arg-type]
+
+    @event_priority(-100)  # as the excerpts' hook, which this one extends
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        super().on_post_build(config)
+        if self.config.enabled:
+            for texts, name, path in self._data_files():
+                check_anchor_links(texts, self.folder, self.files, name, path, config)
 
     def _render(self, use: _Use, page: Page) -> str:
         if use.name == "rubric-index":

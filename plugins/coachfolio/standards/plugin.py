@@ -7,13 +7,15 @@
   `:standard[1.a]` mentions into links; `on_page_content` records the page as
   evidence and marks where its "Standards addressed" box goes.
 - `on_env`, once every page is known, checks the links in the frameworks'
-  texts and renders the boxes, the standards pages and the CSV.
+  texts and renders the boxes, the standards pages and the CSV, telling
+  MkDocs the ids in them (a link to `standards/<framework>.md#indicator-1-a`
+  leads somewhere); `on_post_build` checks the anchors of the frameworks' links.
 """
 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,8 +47,13 @@ from coachfolio.core.frontmatter import body_start_line
 from coachfolio.core.links import folder_in_docs, framework_texts
 from coachfolio.core.problems import Problem
 from coachfolio.core.site_files import StandardsFiles
+from coachfolio.integration.anchors import note_anchors
 from coachfolio.integration.assets import add_asset_files, use_assets
-from coachfolio.integration.data_links import check_links, rewrite_links
+from coachfolio.integration.data_links import (
+    check_anchor_links,
+    check_links,
+    rewrite_links,
+)
 from coachfolio.integration.excerpts import FillsExcerpts
 from coachfolio.integration.navigation import add_under_index
 from coachfolio.integration.navigation_cache import cache_navigation
@@ -226,12 +233,6 @@ class StandardsPlugin(FillsExcerpts, BasePlugin[StandardsConfig]):
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return None
-        if page.file.src_uri.startswith(f"{self.folder}/") and page.present_anchor_ids is not None:
-            # Anchors rendered later, in `on_env`, must be known to MkDocs's link check now.
-            for framework in self.frameworks:
-                if page.file.src_uri == self.site_files.framework(framework.id):
-                    page.present_anchor_ids |= {s.anchor for s in framework.standards}
-                    page.present_anchor_ids |= {i.anchor for i in framework.indicators()}
         claims = self.claims.pop(page.file.src_uri, None)  # read once; the evidence keeps what lasts
         if claims is None:
             return None
@@ -280,13 +281,12 @@ class StandardsPlugin(FillsExcerpts, BasePlugin[StandardsConfig]):
             return None
         cache_navigation(env)
         # Which files the site publishes is settled now (Material's blog shows its posts in its `on_nav`).
-        for framework in self.frameworks:
-            name = framework.source
-            check_links(framework_texts(framework), self.framework_folders[name], files, name, self.framework_paths[name], config)
+        for texts, folder, name, path in self._data_files():
+            check_links(texts, folder, files, name, path, config)
         for file in files.documentation_pages():
             page = file.page
             if page is not None and page.content:
-                filled = self.placeholders.fill(file.src_uri, page.content, lambda use: self._render(use, page))  # type: ignore[arg-type]
+                filled = self.placeholders.fill(file.src_uri, page.content, lambda use: note_anchors(page, self._render(use, page)))  # type: ignore[arg-type]
                 # The generated standards pages run to megabytes on a large portfolio;
                 # a page of one's own (which might hold a script) is left as written.
                 page.content = _ascii(filled) if file.generated_by and filled is not page.content else filled
@@ -295,8 +295,21 @@ class StandardsPlugin(FillsExcerpts, BasePlugin[StandardsConfig]):
             csv_file.content_string = self.coverage.matrix_csv(lambda url: _absolute(config, url))
         return env
 
+    def _data_files(self) -> Iterator[tuple[Iterable[str], str, str, Path]]:
+        """Each framework's Markdown texts, the folder its links start from, its name in messages, and its path."""
+        for framework in self.frameworks:
+            name = framework.source
+            yield framework_texts(framework), self.framework_folders[name], name, self.framework_paths[name]
+
     def render_elsewhere(self, value: object, page: Page, origin: str) -> str:
         return self._render(value, page)  # type: ignore[arg-type]
+
+    @event_priority(-100)  # as the excerpts' hook, which this one extends
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        super().on_post_build(config)
+        if self.config.enabled:
+            for texts, folder, name, path in self._data_files():
+                check_anchor_links(texts, folder, self.files, name, path, config)
 
     def _render(self, use: tuple[str, str] | _Claims, page: Page) -> str:
         if isinstance(use, _Claims):

@@ -1,0 +1,34 @@
+"""The anchors Coachfolio's HTML puts on a page, told to MkDocs.
+
+MkDocs checks a link such as `rubrics/advising.md#criterion-trust` against the
+ids it found while converting the target page's Markdown (`validation.anchors`).
+Rubric tables, standards pages, embeds and reference lists are put into pages
+after that, so the ids in them are added here; without them a link to a
+rubric's row or a reference entry would be reported as leading nowhere.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+from mkdocs.structure.pages import Page
+
+# A literal space before `id`, as Coachfolio's templates and Python-Markdown
+# write attributes: the regex engine then skips through a page for the literal,
+# a tenth of the time `\s` takes over a coverage matrix of a megabyte.
+_ID = re.compile(r' id="([^"]+)"')
+
+
+def note_anchors(page: Page, fragment: str) -> str:
+    """`fragment` (HTML going into `page`), once the ids in it are known to be on `page`."""
+    if ' id="' in fragment:  # a substring test first: most boxes and lists have none
+        add_anchors(page, (html.unescape(anchor) for anchor in _ID.findall(fragment)))
+    return fragment
+
+
+def add_anchors(page: Page, anchors: Iterable[str]) -> None:
+    """Record that `page` has elements with these ids."""
+    if page.present_anchor_ids is not None:  # None until MkDocs has rendered the page
+        page.present_anchor_ids.update(anchors)
