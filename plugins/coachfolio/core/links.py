@@ -82,29 +82,21 @@ def link_problems(
     `name` is the data file as messages name it, and `source()` its text,
     read only when there is a problem, to point at the line.
     """
-    problems: dict[str, Problem] = {}  # one per address, however often it is written
-    lines: list[str] | None = None
-    for text in rendered:
-        if "=" not in text:
-            continue  # no link or image: most texts
-        for match in LINK.finditer(text):
-            address = html.unescape(match.group(2))
-            found = relative_target(address, folder)
-            if found is None or address in problems or exists(found[0]):
-                continue
-            if not posixpath.splitext(found[0])[1]:
-                continue  # a folder such as `../blog/`: left as written, as MkDocs leaves it in a page
-            lines = source().splitlines() if lines is None else lines
-            line, column = _position(address, lines)
-            target = found[0]
-            if target.startswith(".."):
-                where = "outside docs_dir (a link is relative to the file's own folder in docs_dir)"
-            elif in_docs(target):
-                where = f"to '{target}', which is in docs_dir but not published: a draft, a hidden file or a rubric's YAML"
-            else:
-                where = f"to '{target}', which is not a file in docs_dir (a link is relative to the file's own folder in docs_dir)"
-            problems[address] = Problem(name, line, column, f"the link '{address}' points {where}")
-    return sorted(problems.values())
+    problems: list[Problem] = []
+    position = _Positions(source)
+    for address, target in _relative_links(rendered, folder):
+        if exists(target):
+            continue
+        if not posixpath.splitext(target)[1]:
+            continue  # a folder such as `../blog/`: left as written, as MkDocs leaves it in a page
+        if target.startswith(".."):
+            where = "outside docs_dir (a link is relative to the file's own folder in docs_dir)"
+        elif in_docs(target):
+            where = f"to '{target}', which is in docs_dir but not published: a draft, a hidden file or a rubric's YAML"
+        else:
+            where = f"to '{target}', which is not a file in docs_dir (a link is relative to the file's own folder in docs_dir)"
+        problems.append(Problem(name, *position(address), f"the link '{address}' points {where}"))
+    return sorted(problems)
 
 
 def anchor_problems(
@@ -121,26 +113,44 @@ def anchor_problems(
     not have (`link_problems` reports those). The other arguments are as for
     `link_problems`.
     """
-    problems: dict[str, Problem] = {}
-    lines: list[str] | None = None
+    problems: list[Problem] = []
+    position = _Positions(source)
+    for address, target in _relative_links(rendered, folder):
+        fragment = unquote(urlsplit(address).fragment)
+        if not fragment:
+            continue
+        ids = anchors(target)
+        if ids is None or fragment in ids:
+            continue
+        problems.append(Problem(name, *position(address), f"the link '{address}' points to an anchor '#{fragment}' that '{target}' does not contain"))
+    return sorted(problems)
+
+
+def _relative_links(rendered: Iterable[str], folder: str) -> Iterator[tuple[str, str]]:
+    """Each relative link in `rendered` once, however often it is written: its address and the path in docs_dir it leads to."""
+    seen: set[str] = set()
     for text in rendered:
-        if "#" not in text:
-            continue  # no link with an anchor: most texts
+        if "=" not in text:
+            continue  # no link or image: most texts
         for match in LINK.finditer(text):
             address = html.unescape(match.group(2))
-            fragment = unquote(urlsplit(address).fragment)
-            found = relative_target(address, folder) if fragment else None
-            if found is None or address in problems:
+            if address in seen:
                 continue
-            ids = anchors(found[0])
-            if ids is None or fragment in ids:
-                continue
-            lines = source().splitlines() if lines is None else lines
-            line, column = _position(address, lines)
-            problems[address] = Problem(name, line, column, f"the link '{address}' points to an anchor '#{fragment}' that '{found[0]}' does not contain")
-    return sorted(problems.values())
+            seen.add(address)
+            found = relative_target(address, folder)
+            if found is not None:
+                yield address, found[0]
 
 
-def _position(address: str, lines: list[str]) -> tuple[int, int]:
-    """The line and column where `address` is first written (the first line's start if it cannot be found as written)."""
-    return next(((n, row.index(address) + 1) for n, row in enumerate(lines, 1) if address in row), (1, 1))
+class _Positions:
+    """Where an address is first written in a data file, read only once a problem is found."""
+
+    def __init__(self, source: Callable[[], str]) -> None:
+        self._source = source
+        self._lines: list[str] | None = None
+
+    def __call__(self, address: str) -> tuple[int, int]:
+        """The line and column of `address` (the first line's start if it cannot be found as written)."""
+        if self._lines is None:
+            self._lines = self._source().splitlines()
+        return next(((n, row.index(address) + 1) for n, row in enumerate(self._lines, 1) if address in row), (1, 1))
