@@ -8,7 +8,8 @@ rubric's page, a post embedding the rubric, the blog's index showing that
 post's opening). So its links are checked once every file of the site is known
 (`check_links`), their anchors once every page is written
 (`check_anchor_links`), and they are pointed at their target from each page
-that shows the text (`rewrite_links`).
+that shows the text (`rewrite_links`). A plugin with data files mixes in
+`ChecksDataLinks`, which runs both checks at those times.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import html
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
@@ -63,6 +65,35 @@ def check_anchor_links(texts: Iterable[str], folder: str, files: Files, name: st
 
     for problem in anchor_problems(rendered, folder, anchors, name, lambda: path.read_text(encoding="utf-8")):
         log.log(config.validation.links.anchors, str(problem))
+
+
+class ChecksDataLinks:
+    """The checks of a plugin's data files' links (mixed in before `BasePlugin`).
+
+    The plugin names its data files in `data_files` and calls
+    `check_data_links` from its `on_env`, once it is settled which files the
+    site publishes; the links' anchors are checked here after the build, as
+    MkDocs checks those of pages.
+    """
+
+    config: Any  # the plugin's options; `enabled` is read
+    files: Files  # the site's files, kept by the plugin in `on_files`
+
+    def data_files(self, config: MkDocsConfig) -> Iterable[tuple[Iterable[str], str, str, Path]]:
+        """Each data file's Markdown texts, the folder in docs_dir its links start from, its name in messages, and its path."""
+        raise NotImplementedError
+
+    def check_data_links(self, files: Files, config: MkDocsConfig) -> None:
+        for texts, folder, name, path in self.data_files(config):
+            check_links(texts, folder, files, name, path, config)
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        # MkDocs calls only the first `on_post_build` of the class's bases: this one hands on to the next, if any.
+        if (after := getattr(super(), "on_post_build", None)) is not None:
+            after(config)
+        if self.config.enabled:
+            for texts, folder, name, path in self.data_files(config):
+                check_anchor_links(texts, folder, self.files, name, path, config)
 
 
 def _published(files: Files, path: str) -> File | None:

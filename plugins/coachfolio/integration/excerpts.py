@@ -38,3 +38,6 @@ class FillsExcerpts:
     def on_post_build(self, config: MkDocsConfig) -> None:
         if self.config.enabled:  # they may have copied a page before its tokens were filled: those belong on the page
             rewrite_copies(config.site_dir, self.placeholders.marker, lambda text, _is_json: self.placeholders.remove(text))
+        # MkDocs calls only the first `on_post_build` of the class's bases: it hands on to the next mixin's (`ChecksDataLinks`).
+        if (after := getattr(super(), "on_post_build", None)) is not None:
+            after(config)

@@ -37,11 +37,7 @@ from coachfolio.core.site_files import SeriesFiles
 from coachfolio.core.suggest import did_you_mean
 from coachfolio.integration.anchors import note_anchors
 from coachfolio.integration.assets import add_asset_files, use_assets
-from coachfolio.integration.data_links import (
-    check_anchor_links,
-    check_links,
-    rewrite_links,
-)
+from coachfolio.integration.data_links import ChecksDataLinks, rewrite_links
 from coachfolio.integration.excerpts import FillsExcerpts
 from coachfolio.integration.navigation import add_under_index
 from coachfolio.integration.navigation_cache import cache_navigation
@@ -70,7 +66,7 @@ class _Part:
     order: float | None
 
 
-class PortfolioPlugin(FillsExcerpts, BasePlugin[PortfolioConfig]):
+class PortfolioPlugin(FillsExcerpts, ChecksDataLinks, BasePlugin[PortfolioConfig]):
     """Home-page lists, series of posts, and figures with credits."""
 
     def __init__(self) -> None:
@@ -197,7 +193,7 @@ class PortfolioPlugin(FillsExcerpts, BasePlugin[PortfolioConfig]):
             return None
         cache_navigation(env)
         # Which files the site publishes is settled now (Material's blog shows its posts in its `on_nav`).
-        check_links(self._series_texts(), self._series_file_folder, files, self.series_file, Path(config.docs_dir) / self.config.series_file, config)
+        self.check_data_links(files, config)
         self.posts = self._posts(files)
         self.by_series = self._series_parts()
         part_of = {part.page.file.src_uri: part for part in self.parts}
@@ -211,16 +207,9 @@ class PortfolioPlugin(FillsExcerpts, BasePlugin[PortfolioConfig]):
                 page.content = _after_title(page.content, self._series_box(page, part, self.by_series[part.series]))
         return env
 
-    def _series_texts(self) -> Iterable[str]:
-        """The series file's Markdown texts."""
-        return (series.description for series in self.series.values())
-
-    @event_priority(-100)  # as the excerpts' hook, which this one extends
-    def on_post_build(self, config: MkDocsConfig) -> None:
-        super().on_post_build(config)
-        if self.config.enabled:
-            path = Path(config.docs_dir) / self.config.series_file
-            check_anchor_links(self._series_texts(), self._series_file_folder, self.files, self.series_file, path, config)
+    def data_files(self, config: MkDocsConfig) -> Iterable[tuple[Iterable[str], str, str, Path]]:
+        texts = (series.description for series in self.series.values())
+        return [(texts, self._series_file_folder, self.series_file, Path(config.docs_dir) / self.config.series_file)]
 
     def render_elsewhere(self, value: object, page: Page, origin: str) -> str:
         if _deferred(value):

@@ -39,11 +39,7 @@ from coachfolio.core.rubrics import Rubric, load_rubric
 from coachfolio.core.site_files import RubricFiles
 from coachfolio.integration.anchors import note_anchors
 from coachfolio.integration.assets import add_asset_files, use_assets
-from coachfolio.integration.data_links import (
-    check_anchor_links,
-    check_links,
-    rewrite_links,
-)
+from coachfolio.integration.data_links import ChecksDataLinks, rewrite_links
 from coachfolio.integration.excerpts import FillsExcerpts
 from coachfolio.integration.navigation import add_under_index
 from coachfolio.integration.navigation_cache import cache_navigation
@@ -67,7 +63,7 @@ class _Use:
     argument: str
 
 
-class RubricsPlugin(FillsExcerpts, BasePlugin[RubricsConfig]):
+class RubricsPlugin(FillsExcerpts, ChecksDataLinks, BasePlugin[RubricsConfig]):
     """Publish the rubric files of `docs_dir/rubrics/`."""
 
     def __init__(self) -> None:
@@ -168,14 +164,12 @@ class RubricsPlugin(FillsExcerpts, BasePlugin[RubricsConfig]):
             return None
         cache_navigation(env)  # the rubric pages are in every page's navigation
         # Which files the site publishes is settled now (Material's blog shows its posts in its `on_nav`).
-        for texts, name, path in self._data_files():
-            check_links(texts, self.folder, files, name, path, config)
+        self.check_data_links(files, config)
         return None
 
-    def _data_files(self) -> Iterator[tuple[Iterable[str], str, Path]]:
-        """Each rubric's Markdown texts, its name in messages, and its path."""
+    def data_files(self, config: MkDocsConfig) -> Iterator[tuple[Iterable[str], str, str, Path]]:
         for slug, rubric in self.rubrics.items():
-            yield rubric_texts(rubric), rubric.source, self.paths[slug]
+            yield rubric_texts(rubric), self.folder, rubric.source, self.paths[slug]
 
     # Pages -------------------------------------------------------------------
 
@@ -203,13 +197,6 @@ class RubricsPlugin(FillsExcerpts, BasePlugin[RubricsConfig]):
 
     def render_elsewhere(self, value: object, page: Page, origin: str) -> str:
         return self._render(value, page)  # type: ignore[arg-type]
-
-    @event_priority(-100)  # as the excerpts' hook, which this one extends
-    def on_post_build(self, config: MkDocsConfig) -> None:
-        super().on_post_build(config)
-        if self.config.enabled:
-            for texts, name, path in self._data_files():
-                check_anchor_links(texts, self.folder, self.files, name, path, config)
 
     def _render(self, use: _Use, page: Page) -> str:
         if use.name == "rubric-index":

@@ -49,11 +49,7 @@ from coachfolio.core.problems import Problem
 from coachfolio.core.site_files import StandardsFiles
 from coachfolio.integration.anchors import note_anchors
 from coachfolio.integration.assets import add_asset_files, use_assets
-from coachfolio.integration.data_links import (
-    check_anchor_links,
-    check_links,
-    rewrite_links,
-)
+from coachfolio.integration.data_links import ChecksDataLinks, rewrite_links
 from coachfolio.integration.excerpts import FillsExcerpts
 from coachfolio.integration.navigation import add_under_index
 from coachfolio.integration.navigation_cache import cache_navigation
@@ -88,7 +84,7 @@ class _Claims:
         self.items.append((indicator, status))
 
 
-class StandardsPlugin(FillsExcerpts, BasePlugin[StandardsConfig]):
+class StandardsPlugin(FillsExcerpts, ChecksDataLinks, BasePlugin[StandardsConfig]):
     """Align pages and rubric criteria with standards; publish evidence and coverage."""
 
     def __init__(self) -> None:
@@ -281,8 +277,7 @@ class StandardsPlugin(FillsExcerpts, BasePlugin[StandardsConfig]):
             return None
         cache_navigation(env)
         # Which files the site publishes is settled now (Material's blog shows its posts in its `on_nav`).
-        for texts, folder, name, path in self._data_files():
-            check_links(texts, folder, files, name, path, config)
+        self.check_data_links(files, config)
         for file in files.documentation_pages():
             page = file.page
             if page is not None and page.content:
@@ -295,21 +290,13 @@ class StandardsPlugin(FillsExcerpts, BasePlugin[StandardsConfig]):
             csv_file.content_string = self.coverage.matrix_csv(lambda url: _absolute(config, url))
         return env
 
-    def _data_files(self) -> Iterator[tuple[Iterable[str], str, str, Path]]:
-        """Each framework's Markdown texts, the folder its links start from, its name in messages, and its path."""
+    def data_files(self, config: MkDocsConfig) -> Iterator[tuple[Iterable[str], str, str, Path]]:
         for framework in self.frameworks:
             name = framework.source
             yield framework_texts(framework), self.framework_folders[name], name, self.framework_paths[name]
 
     def render_elsewhere(self, value: object, page: Page, origin: str) -> str:
         return self._render(value, page)  # type: ignore[arg-type]
-
-    @event_priority(-100)  # as the excerpts' hook, which this one extends
-    def on_post_build(self, config: MkDocsConfig) -> None:
-        super().on_post_build(config)
-        if self.config.enabled:
-            for texts, folder, name, path in self._data_files():
-                check_anchor_links(texts, folder, self.files, name, path, config)
 
     def _render(self, use: tuple[str, str] | _Claims, page: Page) -> str:
         if isinstance(use, _Claims):
