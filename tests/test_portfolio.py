@@ -42,7 +42,8 @@ FILES = {
     "docs/blog/posts/a.md": post("Phase one", "2026-01-05", "series: course\nstandards: [1.a]\n"),
     "docs/blog/posts/b.md": post("Phase two", "2026-02-05", "series: course\n"),
     "docs/blog/posts/c.md": post("Prologue", "2026-03-05", "series: course\nseries_order: 0\n"),
-    "docs/blog/posts/d.md": post("Unrelated", "2026-04-05"),
+    # A quotation before the opening is not what the post is about: its card shows the opening.
+    "docs/blog/posts/d.md": post("Unrelated", "2026-04-05", body="> A line to remember.\n\nOpening of the post."),
     "docs/rubrics/r.yml": "title: R\nlevels: [{label: A, points: 1}, {label: B, points: 0}]\ncriteria:\n  - title: C\n    standards: [2.a]\n    descriptors: {A: a, B: b}\n",
 }
 

@@ -38,19 +38,28 @@ def page_date(page: Page) -> str | None:
     return str(value)[:10] if value else None
 
 
-# Python-Markdown writes a paragraph of prose as a bare <p> at the start of a
-# line; the paragraphs inside embedded rubric tables, figures and boxes are
-# indented or carry a class, and are not what a page is about.
-_PARAGRAPH = re.compile(r"^<p>(.*?)</p>", re.DOTALL | re.MULTILINE)
-_ONLY_A_TOKEN = re.compile(r"\s*COACHFOLIO[A-Z]+\d+END\s*")  # a directive not yet filled in
+# Python-Markdown writes every block at the start of a line, nested ones too
+# (an admonition's paragraphs, a quotation's, a loose list's items), so a
+# paragraph is the page's own prose only where no container is open before it.
+# A paragraph may carry attributes (`{.lead}`); one that holds no text (an image)
+# is not what a page is about, nor is a directive not yet filled in.
+_PARAGRAPH = re.compile(r"^<p(?: [^>]*)?>(.*?)</p>", re.DOTALL | re.MULTILINE)
+_CONTAINERS = ("div", "blockquote", "details", "figure", "ul", "ol", "table", "aside", "section", "nav", "header", "footer")
+_ONLY_A_TOKEN = re.compile(r"\s*COACHFOLIO[A-Z]+\d+END\s*")
 
 
 def first_paragraph_text(content: str, limit: int = 200) -> str:
-    """The text of a page's first paragraph of prose, cut at a word near `limit` characters."""
-    match = next((m for m in _PARAGRAPH.finditer(content) if not _ONLY_A_TOKEN.fullmatch(m.group(1))), None)
-    if not match:
-        return ""
-    text = plain_text(match.group(1))
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0] + "…"
+    """The text of a page's first top-level paragraph of prose, cut at a word near `limit` characters."""
+    open_containers = 0
+    counted = 0
+    for match in _PARAGRAPH.finditer(content):
+        # Counted from the last paragraph on, so a long page is read once.
+        for name in _CONTAINERS:
+            open_containers += content.count(f"<{name}", counted, match.start()) - content.count(f"</{name}>", counted, match.start())
+        counted = match.start()
+        if open_containers or _ONLY_A_TOKEN.fullmatch(match.group(1)):
+            continue
+        text = plain_text(match.group(1))
+        if text:
+            return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+    return ""
