@@ -416,6 +416,7 @@ def test_cite_this_reflection_and_scholar_meta_tags(tmp_path: Path) -> None:
     post = soup(site / "blog/2019/12/16/the-gift-of-peer-coaching/index.html")
     box = post.select_one("section.cf-cite-this")
     assert box.h2.get_text() == "Cite this reflection"
+    assert box["id"] == "cite-this"  # an address to link to
     # Each post stands alone: no 2019a/2019b although both are by one author in one year.
     assert " ".join(box.select_one(".cf-cite-this__apa").get_text().split()) == (
         "Coach, D. (2019, December 16). The Gift of Peer Coaching. Test Portfolio. "
@@ -543,6 +544,15 @@ def test_pages_go_to_pandoc_in_batches_and_each_is_completed_when_its_batch_is_d
     for page in pages:
         assert (batched / page).read_text(encoding="utf-8") == (whole / page).read_text(encoding="utf-8"), page
     assert citations(batched / "blog/2019/11/13/post-3/index.html") == ["(Foltos, 2013, p. 3)", "(Knight, 2007, p. 3)"]
+
+
+def test_a_post_with_a_cite_this_heading_of_its_own_keeps_its_id(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    own = POST.replace("More.", "## Cite this\n\nAsk me first.\n\n[Its box](#cite-this-reflection), [my note](#cite-this).")
+    config = write_site(tmp_path, BLOG_SITE.replace("plugins:", "validation: {anchors: warn}\nplugins:"), {**BLOG_FILES, "docs/blog/posts/gift.md": own})
+    post = soup(build_site(config, tmp_path / "site") / "blog/2019/12/16/the-gift-of-peer-coaching/index.html")
+    assert [w for w in caplog.records if w.levelname == "WARNING"] == []
+    assert post.find(id="cite-this").get_text() == "Cite this"
+    assert post.find(id="cite-this-reflection").name == "section"
 
 
 def test_reference_lists_rendered_ahead_are_rendered_again_for_other_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -106,6 +106,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.formatted: Formatted | None = None
         self.own_entries: dict[str, str] = {}
         self.works: dict[str, Work] = {}
+        self.cite_this_anchors: dict[str, str] = {}  # by page: the id of its "Cite this" box
         self.cited: list[str] = []
         self.unfinished: list[tuple[Page, Path]] = []
         # Pages with a reference list or "Cite this" box, in the order MkDocs
@@ -317,6 +318,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             named = ", ".join(unused[:_UNUSED_NAMED]) + (f" and {len(unused) - _UNUSED_NAMED} more" if len(unused) > _UNUSED_NAMED else "")
             log.info(f"{len(unused)} bibliography entries are not cited: {named}")
         self.write_order = []
+        self.cite_this_anchors = {}
         for file in files.documentation_pages():
             page = file.page
             if page is None or page.content is None:
@@ -334,6 +336,10 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
                 add_anchors(page, (f"ref-{key}" for key in cited))
             if file.src_uri in self.works:
                 page.content += _CITE_THIS_TOKEN
+                # An address to link to; the post may have a "Cite this" heading of its own.
+                anchor = "cite-this" if 'id="cite-this"' not in page.content else "cite-this-reflection"
+                self.cite_this_anchors[file.src_uri] = anchor
+                add_anchors(page, [anchor])
             if (record and record.keys) or file.src_uri in self.works:
                 self.write_order.append(file.src_uri)
         self.write_position = {uri: number for number, uri in enumerate(self.write_order)}
@@ -455,7 +461,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             for uri in upcoming[:_RENDERED_AHEAD]:
                 record, work = self.pages.get(uri), self.works.get(uri)
                 references = self._reference_list(record, formatted) if record and record.keys else ""
-                self.rendered_ahead[uri] = (references, self._cite_this(work, own_entries) if work else "")
+                self.rendered_ahead[uri] = (references, self._cite_this(work, own_entries, self.cite_this_anchors.get(uri, "cite-this")) if work else "")
         return self.rendered_ahead.pop(upcoming[0])
 
     def _reference_list(self, record: _PageCitations, formatted: Formatted) -> str:
@@ -475,8 +481,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         entries = [(key, formatted.entries[key], citing.get(key, [])) for key in formatted.order if key in wanted]
         return render(self.env, "bibliography.html", entries=entries)
 
-    def _cite_this(self, work: Work, own_entries: dict[str, str]) -> str:
-        return render(self.env, "cite-this.html", apa=own_entries.get(work.item_id), bibtex=bibtex_entry(work))
+    def _cite_this(self, work: Work, own_entries: dict[str, str], anchor: str) -> str:
+        return render(self.env, "cite-this.html", anchor=anchor, apa=own_entries.get(work.item_id), bibtex=bibtex_entry(work))
 
     # Writing pages ------------------------------------------------------------------
 
