@@ -14,14 +14,23 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
-class RubricFiles:
-    """The rubrics index, and for each rubric its page, observation checklist and downloads."""
+class _Section:
+    """A folder of generated files with an index page."""
 
     folder: str
 
     @property
     def index(self) -> str:
         return f"{self.folder}/index.md"
+
+    def _with_index(self, files: set[str]) -> set[str]:
+        """`files` and the index, which is there only when they are."""
+        return files | {self.index} if files else files
+
+
+@dataclass(frozen=True)
+class RubricFiles(_Section):
+    """The rubrics index, and for each rubric its page, observation checklist and downloads."""
 
     def page(self, slug: str) -> str:
         return f"{self.folder}/{slug}.md"
@@ -53,18 +62,12 @@ class RubricFiles:
             files |= {self.page(slug), self.canvas_csv(slug), self.json(slug)}
             if has_look_fors:
                 files.add(self.observation(slug))
-        return files | {self.index} if files else files
+        return self._with_index(files)
 
 
 @dataclass(frozen=True)
-class StandardsFiles:
+class StandardsFiles(_Section):
     """The standards index, a page for each framework, and the coverage matrix with its CSV."""
-
-    folder: str
-
-    @property
-    def index(self) -> str:
-        return f"{self.folder}/index.md"
 
     def framework(self, framework_id: str) -> str:
         return f"{self.folder}/{framework_id}.md"
@@ -82,19 +85,12 @@ class StandardsFiles:
 
 
 @dataclass(frozen=True)
-class SeriesFiles:
+class SeriesFiles(_Section):
     """The list of series and a page for each series."""
-
-    folder: str
-
-    @property
-    def index(self) -> str:
-        return f"{self.folder}/index.md"
 
     def series(self, series_id: str) -> str:
         return f"{self.folder}/{series_id}.md"
 
     def all(self, series_ids: Iterable[str]) -> set[str]:
         """Every file; none without series."""
-        files = {self.series(id_) for id_ in series_ids}
-        return files | {self.index} if files else files
+        return self._with_index({self.series(id_) for id_ in series_ids})
