@@ -325,7 +325,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
                 continue
             record = self.pages.get(file.src_uri)
             if record and record.keys:
-                record.anchor = "references" if 'id="references"' not in page.content else "cited-references"
+                record.anchor = _free_id(page.content, "references", "cited-references")
                 # Material shows the children of the page's h1 as its table of contents.
                 toc = page.toc.items[0].children if page.toc.items and page.toc.items[0].level == 1 else page.toc.items
                 toc.append(AnchorLink(self.config.references_title, record.anchor, 2))
@@ -336,9 +336,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
                 add_anchors(page, (f"ref-{key}" for key in cited))
             if file.src_uri in self.works:
                 page.content += _CITE_THIS_TOKEN
-                # An address to link to; the post may have a "Cite this" heading of its own.
-                anchor = "cite-this" if 'id="cite-this"' not in page.content else "cite-this-reflection"
-                self.cite_this_anchors[file.src_uri] = anchor
+                # An address to link to.
+                anchor = self.cite_this_anchors[file.src_uri] = _free_id(page.content, "cite-this", "cite-this-reflection")
                 add_anchors(page, [anchor])
             if (record and record.keys) or file.src_uri in self.works:
                 self.write_order.append(file.src_uri)
@@ -529,6 +528,11 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             return json.dumps(words)[1:-1] if json_escaped else html.escape(words)
 
         return sub_tokens(_ANY_TOKEN, text, plain)
+
+
+def _free_id(content: str, wanted: str, otherwise: str) -> str:
+    """`wanted` as the id of what Coachfolio adds to a page, or `otherwise` if a heading of the page's own has it."""
+    return wanted if f'id="{wanted}"' not in content else otherwise
 
 
 def _digest(text: str) -> bytes:
