@@ -44,7 +44,10 @@ def page_date(page: Page) -> str | None:
 # A paragraph may carry attributes (`{.lead}`); one that holds no text (an image)
 # is not what a page is about, nor is a directive not yet filled in.
 _PARAGRAPH = re.compile(r"^<p(?: [^>]*)?>(.*?)</p>", re.DOTALL | re.MULTILINE)
-_CONTAINERS = ("div", "blockquote", "details", "figure", "ul", "ol", "table", "aside", "section", "nav", "header", "footer")
+_CONTAINER_TAGS = [
+    (f"<{name}", f"</{name}>")
+    for name in ("div", "blockquote", "details", "figure", "ul", "ol", "table", "aside", "section", "nav", "header", "footer")
+]
 _ONLY_A_TOKEN = re.compile(r"\s*COACHFOLIO[A-Z]+\d+END\s*")
 
 
@@ -54,8 +57,8 @@ def first_paragraph_text(content: str, limit: int = 200) -> str:
     counted = 0
     for match in _PARAGRAPH.finditer(content):
         # Counted from the last paragraph on, so a long page is read once.
-        for name in _CONTAINERS:
-            open_containers += content.count(f"<{name}", counted, match.start()) - content.count(f"</{name}>", counted, match.start())
+        for opening, closing in _CONTAINER_TAGS:
+            open_containers += content.count(opening, counted, match.start()) - content.count(closing, counted, match.start())
         counted = match.start()
         if open_containers or _ONLY_A_TOKEN.fullmatch(match.group(1)):
             continue
