@@ -74,7 +74,7 @@ LINKS = """\
 - [an indicator](standards/local.md#indicator-a-1) and [its standard](standards/local.md#standard-a)
 - [a framework on the standards page](standards/index.md#local)
 - [a post's references](blog/posts/trust.md#references) and [one of them](blog/posts/trust.md#ref-foltos2013)
-- [a post's "Cite this" box](blog/posts/trust.md#cite-this)
+- [a post's "Cite this" box](blog/posts/trust.md#cite-this) and [its standards](blog/posts/trust.md#standards-addressed)
 - [an entry of the bibliography](references.md#ref-foltos2013)
 - [a series on the series page](series/index.md#series-course)
 - [a rubric embedded in a post](blog/posts/trust.md#cf-embed-advising)

@@ -417,6 +417,9 @@ def test_cite_this_reflection_and_scholar_meta_tags(tmp_path: Path) -> None:
     box = post.select_one("section.cf-cite-this")
     assert box.h2.get_text() == "Cite this reflection"
     assert box["id"] == "cite-this"  # an address to link to
+    # Both lists the plugin adds are in the table of contents, in the page's order.
+    toc = [(a.get_text(strip=True), a["href"]) for a in post.select(".md-nav--secondary a")]
+    assert toc == [("References", "#references"), ("Cite this reflection", "#cite-this")]
     # Each post stands alone: no 2019a/2019b although both are by one author in one year.
     assert " ".join(box.select_one(".cf-cite-this__apa").get_text().split()) == (
         "Coach, D. (2019, December 16). The Gift of Peer Coaching. Test Portfolio. "
@@ -553,6 +556,18 @@ def test_a_post_with_a_cite_this_heading_of_its_own_keeps_its_id(tmp_path: Path,
     assert [w for w in caplog.records if w.levelname == "WARNING"] == []
     assert post.find(id="cite-this").get_text() == "Cite this"
     assert post.find(id="cite-this-reflection").name == "section"
+    toc = [(a.get_text(strip=True), a["href"]) for a in post.select(".md-nav--secondary a")]
+    assert toc == [("Cite this", "#cite-this"), ("References", "#references"), ("Cite this reflection", "#cite-this-reflection")]
+
+
+def test_the_headings_of_what_the_plugin_adds_are_settings(tmp_path: Path) -> None:
+    # A portfolio in another language, or one that calls its posts essays; the settings are text, not HTML.
+    settings = "bibliography: [refs.bib]\n      references_title: Works <cited> & read\n      cite_this_title: Cite <this> essay"
+    config = write_site(tmp_path, BLOG_SITE.replace("bibliography: [refs.bib]", settings), TWO_POSTS)
+    post = soup(build_site(config, tmp_path / "site") / "blog/2019/12/16/the-gift-of-peer-coaching/index.html")
+    assert heading_text(post.select_one("h2#references")) == "Works <cited> & read"
+    assert post.select_one("section.cf-cite-this h2").get_text() == "Cite <this> essay"
+    assert [a.get_text(strip=True) for a in post.select(".md-nav--secondary a")] == ["Works <cited> & read", "Cite <this> essay"]
 
 
 def test_reference_lists_rendered_ahead_are_rendered_again_for_other_entries(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

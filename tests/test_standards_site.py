@@ -164,6 +164,8 @@ def test_aligned_posts_show_the_standards_they_address(site: Path) -> None:
     box = page.select_one("aside.cf-standards-box")
     assert box["aria-labelledby"] == "cf-standards-box-title"
     assert box.h2.get_text() == "Standards addressed"
+    assert box["id"] == "standards-addressed"  # an address to link to, listed in the table of contents
+    assert [(a.get_text(strip=True), a["href"]) for a in page.select(".md-nav--secondary a")] == [("Standards addressed", "#standards-addressed")]
     assert [p.get_text() for p in box.select(".cf-standards-box__framework")] == ["Advisor Competencies (2026)", "ISTE Standards for Coaches (2019)"]
     items = [" ".join(li.get_text(" ", strip=True).split()) for li in box.select("li")]
     # 4.1.c is ISTE's own numbering of the coaches' indicator 1.c.
@@ -172,6 +174,18 @@ def test_aligned_posts_show_the_standards_they_address(site: Path) -> None:
         "../../../../../standards/advisor-competencies/#indicator-a-1",
         "../../../../../standards/iste-coaches-2019/#indicator-1-c",
     ]
+
+
+def test_a_page_with_a_standards_addressed_heading_of_its_own_keeps_its_id(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    own = PAGE + "\n## Standards addressed\n\nIn my own words.\n\n[The box](#standards-addressed-box), [my words](#standards-addressed).\n"
+    files = {"standards/advisor.yml": FRAMEWORK, "docs/index.md": "# Home\n", "docs/project.md": own, "docs/blog/index.md": "# Blog\n"}
+    config = write_site(tmp_path, SITE.replace("plugins:", "validation: {anchors: warn}\nplugins:"), files)
+    page = soup(build_site(config, tmp_path / "site") / "project/index.html")
+    assert [w for w in caplog.records if w.levelname == "WARNING"] == []
+    assert page.find(id="standards-addressed").name == "h2"
+    assert page.find(id="standards-addressed-box").name == "aside"
+    toc = [(a.get_text(strip=True), a["href"]) for a in page.select(".md-sidebar--secondary .md-nav--secondary a")]
+    assert toc == [("Standards addressed", "#standards-addressed"), ("Standards addressed", "#standards-addressed-box")]
 
 
 def test_inline_mentions_link_to_the_indicator_with_its_label(site: Path) -> None:

@@ -27,3 +27,6 @@ class CitationsConfig(Config):
 
     cite_this = c.Type(bool, default=True)
     """Add "Cite this reflection" (APA and BibTeX) and citation_* meta tags to blog posts."""
+
+    cite_this_title = c.Type(str, default="Cite this reflection")
+    """Heading of the "Cite this" box at the end of each blog post."""

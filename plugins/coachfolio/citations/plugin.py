@@ -35,7 +35,6 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink
 
 from coachfolio.citations.config import CitationsConfig
 from coachfolio.core import checks
@@ -53,7 +52,7 @@ from coachfolio.core.markup import plain_text
 from coachfolio.core.problems import DataFileError
 from coachfolio.core.suggest import did_you_mean
 from coachfolio.core.yamlfile import FastLoader
-from coachfolio.integration.anchors import add_anchors
+from coachfolio.integration.anchors import add_anchors, add_to_toc, free_id
 from coachfolio.integration.assets import add_asset_files, use_assets
 from coachfolio.integration.copies import rewrite_copies
 from coachfolio.integration.navigation_cache import cache_navigation
@@ -325,10 +324,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
                 continue
             record = self.pages.get(file.src_uri)
             if record and record.keys:
-                record.anchor = _free_id(page.content, "references", "cited-references")
-                # Material shows the children of the page's h1 as its table of contents.
-                toc = page.toc.items[0].children if page.toc.items and page.toc.items[0].level == 1 else page.toc.items
-                toc.append(AnchorLink(self.config.references_title, record.anchor, 2))
+                record.anchor = free_id(page.content, "references", "cited-references")
+                add_to_toc(page, self.config.references_title, record.anchor)
                 page.content += _REFERENCES_TOKEN
                 # Filled once pandoc is done, maybe after MkDocs checks links to anchors: its ids are known now.
                 add_anchors(page, [record.anchor, *(f"ref-{key}" for key in record.keys)])
@@ -337,7 +334,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             if file.src_uri in self.works:
                 page.content += _CITE_THIS_TOKEN
                 # An address to link to.
-                anchor = self.cite_this_anchors[file.src_uri] = _free_id(page.content, "cite-this", "cite-this-reflection")
+                anchor = self.cite_this_anchors[file.src_uri] = free_id(page.content, "cite-this", "cite-this-reflection")
+                add_to_toc(page, self.config.cite_this_title, anchor)
                 add_anchors(page, [anchor])
             if (record and record.keys) or file.src_uri in self.works:
                 self.write_order.append(file.src_uri)
@@ -481,7 +479,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         return render(self.env, "bibliography.html", entries=entries)
 
     def _cite_this(self, work: Work, own_entries: dict[str, str], anchor: str) -> str:
-        return render(self.env, "cite-this.html", anchor=anchor, apa=own_entries.get(work.item_id), bibtex=bibtex_entry(work))
+        return render(self.env, "cite-this.html", title=self.config.cite_this_title, anchor=anchor, apa=own_entries.get(work.item_id), bibtex=bibtex_entry(work))
 
     # Writing pages ------------------------------------------------------------------
 
@@ -528,11 +526,6 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             return json.dumps(words)[1:-1] if json_escaped else html.escape(words)
 
         return sub_tokens(_ANY_TOKEN, text, plain)
-
-
-def _free_id(content: str, wanted: str, otherwise: str) -> str:
-    """`wanted` as the id of what Coachfolio adds to a page, or `otherwise` if a heading of the page's own has it."""
-    return wanted if f'id="{wanted}"' not in content else otherwise
 
 
 def _digest(text: str) -> bytes:
