@@ -116,3 +116,20 @@ def test_links_to_anchors_no_coachfolio_page_has_are_reported(tmp_path: Path, ca
         "Doc file 'links.md' contains a link 'references.md#ref-nobody', "
         "but the doc 'references.md' does not contain an anchor '#ref-nobody'.",
     ]
+
+
+def test_a_theme_whose_templates_give_the_sections_no_id_keeps_their_addresses(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    # Overrides written before the sections had addresses: the links and the table of contents still lead somewhere.
+    overrides = {
+        "overrides/coachfolio/standards-box.html": "<aside class=mine><h2>{{ title }}</h2></aside>\n",
+        "overrides/coachfolio/references.html": "<h2>{{ title }}</h2>\n{% for key, entry in entries %}<p id=\"ref-{{ key }}\">{{ entry | safe }}</p>{% endfor %}\n",
+        "overrides/coachfolio/cite-this.html": "<section class=mine><h2>{{ title }}</h2></section>\n",
+    }
+    config = write_site(tmp_path, SITE.replace("font: false}", "font: false, custom_dir: overrides}"), {**FILES, **overrides})
+    site = build_site(config, tmp_path / "site")
+    assert warnings(caplog) == []
+    post = soup(site / "blog/2026/01/05/trust/index.html")
+    for anchor in ("standards-addressed", "references", "cite-this"):
+        assert post.find(id=anchor).name == "div", anchor
+    toc = [a["href"] for a in post.select(".md-sidebar--secondary .md-nav--secondary a")]
+    assert toc == ["#standards-addressed", "#references", "#cite-this"]

@@ -52,7 +52,7 @@ from coachfolio.core.markup import plain_text
 from coachfolio.core.problems import DataFileError
 from coachfolio.core.suggest import did_you_mean
 from coachfolio.core.yamlfile import FastLoader
-from coachfolio.integration.anchors import add_anchors, add_to_toc, free_id
+from coachfolio.integration.anchors import add_anchors, add_to_toc, free_id, with_id
 from coachfolio.integration.assets import add_asset_files, use_assets
 from coachfolio.integration.copies import rewrite_copies
 from coachfolio.integration.navigation_cache import cache_navigation
@@ -464,8 +464,9 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     def _reference_list(self, record: _PageCitations, formatted: Formatted) -> str:
         cited = set(record.keys)
         keys = [key for key in formatted.order if key in cited]
-        return render(self.env, "references.html", title=self.config.references_title, anchor=record.anchor,
-                      entries=[(key, formatted.entries[key]) for key in keys])
+        references = render(self.env, "references.html", title=self.config.references_title, anchor=record.anchor,
+                            entries=[(key, formatted.entries[key]) for key in keys])
+        return with_id(references, record.anchor)
 
     def _bibliography(self, page: Page, formatted: Formatted) -> str:
         wanted = set(self.cited)
@@ -479,7 +480,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         return render(self.env, "bibliography.html", entries=entries)
 
     def _cite_this(self, work: Work, own_entries: dict[str, str], anchor: str) -> str:
-        return render(self.env, "cite-this.html", title=self.config.cite_this_title, anchor=anchor, apa=own_entries.get(work.item_id), bibtex=bibtex_entry(work))
+        box = render(self.env, "cite-this.html", title=self.config.cite_this_title, anchor=anchor, apa=own_entries.get(work.item_id), bibtex=bibtex_entry(work))
+        return with_id(box, anchor)
 
     # Writing pages ------------------------------------------------------------------
 

@@ -44,6 +44,11 @@ def free_id(content: str, wanted: str, otherwise: str) -> str:
     return wanted if f'id="{wanted}"' not in content else otherwise
 
 
+def with_id(fragment: str, anchor: str) -> str:
+    """`fragment` with an element of id `anchor`: a theme's own template for a section may not give it one."""
+    return fragment if f'id="{anchor}"' in fragment else f'<div id="{anchor}">\n{fragment}\n</div>'
+
+
 def add_to_toc(page: Page, title: str, anchor: str) -> None:
     """List a section added at the end of `page` last in its table of contents, under the page's title."""
     items = page.toc.items

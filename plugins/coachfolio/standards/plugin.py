@@ -47,7 +47,7 @@ from coachfolio.core.frontmatter import body_start_line
 from coachfolio.core.links import folder_in_docs, framework_texts
 from coachfolio.core.problems import Problem
 from coachfolio.core.site_files import StandardsFiles
-from coachfolio.integration.anchors import add_to_toc, free_id, note_anchors
+from coachfolio.integration.anchors import add_to_toc, free_id, note_anchors, with_id
 from coachfolio.integration.assets import add_asset_files, use_assets
 from coachfolio.integration.data_links import ChecksDataLinks, rewrite_links
 from coachfolio.integration.excerpts import FillsExcerpts
@@ -247,7 +247,8 @@ class StandardsPlugin(FillsExcerpts, ChecksDataLinks, BasePlugin[StandardsConfig
 
     def _box(self, claims: _Claims, page: Page) -> str:
         """The "Standards addressed" box at the end of `page`."""
-        return render(self.env, "standards-box.html", title=self.config.box_title, anchor=claims.anchor, groups=self._by_framework(claims), link=self._indicator_links(page))
+        box = render(self.env, "standards-box.html", title=self.config.box_title, anchor=claims.anchor, groups=self._by_framework(claims), link=self._indicator_links(page))
+        return with_id(box, claims.anchor)
 
     def _by_framework(self, claims: _Claims) -> list[tuple[Framework, list[tuple[Indicator, str | None]]]]:
         groups: dict[str, list[tuple[Indicator, str | None]]] = {}
