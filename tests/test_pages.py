@@ -39,3 +39,20 @@ def test_the_summary_is_plain_text_cut_at_a_word() -> None:
 
 def test_a_page_without_prose_has_no_summary() -> None:
     assert summary("![Only a photo](p.jpg)\n\n- and a list") == ""
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("> Only a quotation, and nothing else.", "Only a quotation, and nothing else."),
+        ('!!! note "Photo credit"\n    Photo by a colleague.', "Photo by a colleague."),
+    ],
+    ids=["quotation", "admonition"],
+)
+def test_a_page_without_top_level_prose_is_summarised_by_its_first_paragraph(source: str, expected: str) -> None:
+    assert summary(source) == expected
+
+
+def test_a_closing_tag_without_its_opening_tag_closes_nothing() -> None:
+    # Raw HTML pasted from a WordPress post may close a <div> it never opened.
+    assert summary("</div>\n\n> A line to remember.\n\nThe real opening.") == "The real opening."

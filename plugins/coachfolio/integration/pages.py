@@ -43,7 +43,7 @@ def page_date(page: Page) -> str | None:
 # paragraph is the page's own prose only where no container is open before it.
 # A paragraph may carry attributes (`{.lead}`); one that holds no text (an image)
 # is not what a page is about, nor is a directive not yet filled in.
-_PARAGRAPH = re.compile(r"^<p(?: [^>]*)?>(.*?)</p>", re.DOTALL | re.MULTILINE)
+_PARAGRAPH = re.compile(r"^<p( [^>]*)?>(.*?)</p>", re.DOTALL | re.MULTILINE)
 _CONTAINER_TAGS = [
     (f"<{name}", f"</{name}>")
     for name in ("div", "blockquote", "details", "figure", "ul", "ol", "table", "aside", "section", "nav", "header", "footer")
@@ -52,17 +52,31 @@ _ONLY_A_TOKEN = re.compile(r"\s*COACHFOLIO[A-Z]+\d+END\s*")
 
 
 def first_paragraph_text(content: str, limit: int = 200) -> str:
-    """The text of a page's first top-level paragraph of prose, cut at a word near `limit` characters."""
-    open_containers = 0
+    """The text of a page's first top-level paragraph of prose, cut at a word near `limit` characters.
+
+    A page with no such paragraph (all of it in a quotation or a note) is
+    summarised by its first paragraph with text wherever it stands.
+    """
+    open_containers = [0] * len(_CONTAINER_TAGS)
     counted = 0
+    nested = ""
     for match in _PARAGRAPH.finditer(content):
         # Counted from the last paragraph on, so a long page is read once.
-        for opening, closing in _CONTAINER_TAGS:
-            open_containers += content.count(opening, counted, match.start()) - content.count(closing, counted, match.start())
+        for number, (opening, closing) in enumerate(_CONTAINER_TAGS):
+            opened = open_containers[number] + content.count(opening, counted, match.start()) - content.count(closing, counted, match.start())
+            # A closing tag with no opening one (raw HTML pasted from elsewhere) closes nothing.
+            open_containers[number] = max(opened, 0)
         counted = match.start()
-        if open_containers or _ONLY_A_TOKEN.fullmatch(match.group(1)):
+        attributes, inner = match.groups()
+        inside = any(open_containers)
+        if _ONLY_A_TOKEN.fullmatch(inner) or (inside and (nested or "admonition-title" in (attributes or ""))):
             continue
-        text = plain_text(match.group(1))
-        if text:
-            return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
-    return ""
+        text = plain_text(inner)
+        if text and not inside:
+            return _cut(text, limit)
+        nested = nested or text
+    return _cut(nested, limit)
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
