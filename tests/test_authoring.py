@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from coachfolio.authoring.reports import standard_mentions
 from coachfolio.cli import main
 from coachfolio.core.rubrics import load_rubric
 from conftest import REPO, build_site, soup, write_site
@@ -362,6 +363,12 @@ def test_import_text_brings_in_the_seed_reflections(project: Path, capsys: pytes
     out = capsys.readouterr().out
     assert "wrote content/blog/posts/2019-12-16-the-gift-of-peer-coaching.md" in out
     assert "(Foltos, 2013, pp.99)" in out
+    # The indicators the post names in its prose, to align it with them.
+    assert out.splitlines()[-4:-1] == [
+        "Standards named in the text, to list under standards: or mark as :standard[1.a]:",
+        "  content/blog/posts/2019-12-16-the-gift-of-peer-coaching.md:28: ISTE Coaching standard 1.a, 1.b, and 1.c",
+        "  content/blog/posts/2019-12-16-the-gift-of-peer-coaching.md:28: ISTE Coaching Standard 1.d",
+    ]
     gift = (project / "content/blog/posts/2019-12-16-the-gift-of-peer-coaching.md").read_text(encoding="utf-8")
     assert gift.startswith('---\ntitle: "The Gift of Peer Coaching"\ndate:\n  created: 2019-12-16\nauthors: [coach]\n')
     assert "Comments are closed" not in gift
@@ -371,6 +378,21 @@ def test_import_text_brings_in_the_seed_reflections(project: Path, capsys: pytes
     assert soup(site / "blog/2019/12/16/the-gift-of-peer-coaching/index.html").select_one(".cf-figure__placeholder")["aria-label"] == (
         "asian female black and white black women collaboration"
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "named"),
+    [
+        ("Next come Standard 2c and 4.1.d.", ["Standard 2c and 4.1.d"]),
+        ("It meets indicators 4.1.c and 4.1.d, then more.", ["indicators 4.1.c and 4.1.d"]),
+        ("ISTE-C 1.A guided us.", ["ISTE-C 1.A"]),
+        ("We focused on our communication standards and norms.", []),
+        ("ISTE Standards for Coaches | ISTE. Retrieved December 16, 2019", []),
+        ("standards: [1.a]", []),
+    ],
+)
+def test_standards_named_in_prose_are_reported(line: str, named: list[str]) -> None:
+    assert standard_mentions("post.md", line) == [f"post.md:1: {text}" for text in named]
 
 
 def test_import_text_needs_a_date_when_it_cannot_ask(project: Path) -> None:

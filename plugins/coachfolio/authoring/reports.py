@@ -18,6 +18,26 @@ def in_text_citations(name: str, text: str) -> list[str]:
     ]
 
 
+# "ISTE Coaching standard 1.a, 1.b, and 1.c", "(ISTE Coaching Standard 1.d)",
+# "indicators 4.1.c and 4.1.d", "Standard 2c": a word that names standards,
+# then within a few words one indicator code or a list of them.
+_CODE = r"\d(?:\.\d)?\.?[a-gA-G]"
+_STANDARD_MENTION = re.compile(
+    rf"\b(?:ISTE|[Ss]tandards?|[Ii]ndicators?)\b[^.;:!?()\n]{{0,40}}?\b{_CODE}\b"
+    rf"(?:(?:\s*,\s*(?:(?:and|or)\s+|&\s*)?|\s+(?:and|or|&)\s+){_CODE}\b)*"
+)
+
+
+def standard_mentions(name: str, text: str) -> list[str]:
+    """Each indicator named in words ("ISTE Coaching standard 1.a, 1.b"), as `file:line: …`."""
+    return [
+        f"{name}:{number}: {match.group(0)}"
+        for number, line in enumerate(text.splitlines(), start=1)
+        if not line.startswith("standards:")  # front matter that names them already
+        for match in _STANDARD_MENTION.finditer(line)
+    ]
+
+
 def directive_attribute(text: str) -> str:
     """Text for a directive attribute value: one line, no straight double quotes."""
     return " ".join(text.replace('"', "”").split())
@@ -25,15 +45,17 @@ def directive_attribute(text: str) -> str:
 
 @dataclass
 class ImportSummary:
-    """Files written and skipped, and the citations left to turn into keys."""
+    """Files written and skipped, and the citations and standards left to turn into markup."""
 
     written: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     citations: list[str] = field(default_factory=list)
+    standards: list[str] = field(default_factory=list)
 
     def wrote(self, name: str, text: str) -> None:
         self.written.append(name)
         self.citations += in_text_citations(name, text)
+        self.standards += standard_mentions(name, text)
 
     def lines(self) -> list[str]:
         out = [f"wrote {name}" for name in self.written]
@@ -41,6 +63,9 @@ class ImportSummary:
         if self.citations:
             out.append("In-text citations to turn into keys ([@key]):")
             out += [f"  {line}" for line in self.citations]
+        if self.standards:
+            out.append("Standards named in the text, to list under standards: or mark as :standard[1.a]:")
+            out += [f"  {line}" for line in self.standards]
         out.append(", ".join(self.counts()))
         return out
 
