@@ -37,3 +37,15 @@ def test_without_javascript_the_matrix_shows_every_row_and_no_filter(browser: Br
     expect(page.locator(".cf-matrix__filters")).to_be_hidden()
     expect(page.locator("table.cf-matrix-table")).to_be_visible()
     context.close()
+
+
+def test_the_table_of_contents_marks_the_sections_added_to_a_post_as_current(browser: Browser, demo_url: str) -> None:
+    # The standards box and "Cite this" are not headings; reached from the contents they must still count as reached.
+    page = browser.new_page(viewport={"width": 1400, "height": 800})
+    page.goto(demo_url + "blog/2019/12/16/the-gift-of-peer-coaching/")
+    contents = page.locator(".md-sidebar--secondary .md-nav--secondary")
+    for title, anchor in [("Standards addressed", "#standards-addressed"), ("References", "#references"), ("Cite this reflection", "#cite-this")]:
+        contents.locator(f'a[href="{anchor}"]').click()
+        expect(contents.locator("a.md-nav__link--active")).to_have_text(title)
+        assert page.evaluate("location.hash") == anchor
+    page.close()
