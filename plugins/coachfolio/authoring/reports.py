@@ -11,11 +11,7 @@ _IN_TEXT_CITATION = re.compile(r"\(([A-Z][^()\n]{1,80}?,\s*(?:\d{4}[a-z]?|n\.d\.
 
 def in_text_citations(name: str, text: str) -> list[str]:
     """Each hand-typed "(Author, Year)" of a written file, as `file:line: (…)`."""
-    return [
-        f"{name}:{number}: ({match.group(1)})"
-        for number, line in enumerate(text.splitlines(), start=1)
-        for match in _IN_TEXT_CITATION.finditer(line)
-    ]
+    return _found(_IN_TEXT_CITATION, name, text)
 
 
 # "ISTE Coaching standard 1.a, 1.b, and 1.c", "(ISTE Coaching Standard 1.d)",
@@ -30,11 +26,16 @@ _STANDARD_MENTION = re.compile(
 
 def standard_mentions(name: str, text: str) -> list[str]:
     """Each indicator named in words ("ISTE Coaching standard 1.a, 1.b"), as `file:line: …`."""
+    return _found(_STANDARD_MENTION, name, text, skip="standards:")  # front matter names them already
+
+
+def _found(pattern: re.Pattern[str], name: str, text: str, skip: str | None = None) -> list[str]:
+    """Each match of `pattern` in a written file, as `file:line: match`, but on lines that start with `skip`."""
     return [
         f"{name}:{number}: {match.group(0)}"
         for number, line in enumerate(text.splitlines(), start=1)
-        if not line.startswith("standards:")  # front matter that names them already
-        for match in _STANDARD_MENTION.finditer(line)
+        if skip is None or not line.startswith(skip)
+        for match in pattern.finditer(line)
     ]
 
 
