@@ -41,12 +41,16 @@ def add_anchors(page: Page, anchors: Iterable[str]) -> None:
 
 def free_id(content: str, wanted: str, otherwise: str) -> str:
     """`wanted` as the id of a section Coachfolio adds to a page, or `otherwise` if a heading of the page's own has it."""
-    return wanted if f'id="{wanted}"' not in content else otherwise
+    return otherwise if _has_id(content, wanted) else wanted
 
 
 def with_id(fragment: str, anchor: str) -> str:
     """`fragment` with an element of id `anchor`: a theme's own template for a section may not give it one."""
-    return fragment if f'id="{anchor}"' in fragment else f'<div id="{anchor}">\n{fragment}\n</div>'
+    return fragment if _has_id(fragment, anchor) else f'<div id="{anchor}">\n{fragment}\n</div>'
+
+
+def _has_id(html_: str, anchor: str) -> bool:
+    return f'id="{anchor}"' in html_
 
 
 def add_to_toc(page: Page, title: str, anchor: str) -> None:
