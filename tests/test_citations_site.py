@@ -612,6 +612,31 @@ def test_feeds_and_the_search_index_carry_citations_as_text(tmp_path: Path) -> N
     assert "<p>Trust is a springboard, as shown by Foltos (2013, p. 99)</p>" in opening
 
 
+def test_the_search_index_holds_each_reference_list_and_the_bibliography(tmp_path: Path) -> None:
+    # They are filled in after the search plugin read the pages; a reader searching for a work's title must still find them.
+    other = POST.replace("2019-12-16", "2019-11-18").replace("The Gift of Peer Coaching", "Communication & Trust")
+    other = other.replace("Trust is a springboard [@foltos2013, p. 99].", "Sharing knowledge [@chaudhry2004] builds trust [@foltos2013].")
+    config = write_site(
+        tmp_path,
+        BLOG_SITE.replace("  - blog\n", "  - search\n  - blog\n"),
+        {**BLOG_FILES, "docs/blog/posts/gift.md": POST, "docs/blog/posts/other.md": other},
+    )
+    site = build_site(config, tmp_path / "site")
+    index = (site / "search/search_index.json").read_text(encoding="utf-8")
+    assert "COACHFOLIO" not in index
+    docs = {document["location"]: document for document in json.loads(index)["docs"]}
+    foltos = "<p>Foltos, L. (2013). Peer coaching: Unlocking the power of collaboration. Corwin.</p>"
+    chaudhry = "<p>Chaudhry, A. S., &amp; Sivakamasundari, B. (2004). Perceptions of teachers about knowledge sharing in schools. Innovations Through Information Technology, 201.</p>"
+    gift = "blog/2019/12/16/the-gift-of-peer-coaching/"
+    # Each post's reference list is a section of its own, after the rest of its page, as under any heading.
+    assert [location for location in docs if location.startswith(gift)] == [gift, gift + "#references"]
+    assert docs[gift + "#references"] == {"location": gift + "#references", "title": "References", "text": foltos}
+    assert docs["blog/2019/11/18/communication--trust/#references"]["text"] == f"{chaudhry} {foltos}"
+    # The post's text keeps its citation, and leaves out "Cite this", which repeats its title.
+    assert docs[gift]["text"] == "<p>Trust is a springboard (Foltos, 2013, p. 99).</p> <p>More.</p>"
+    assert docs["references/"] == {"location": "references/", "title": "References", "text": f"{chaudhry} {foltos}"}
+
+
 def test_et_al_expands_to_tell_works_apart(tmp_path: Path) -> None:
     authors = '[{"family": "Alvarez", "given": "Ana"}, {"family": "%s", "given": "B."}, {"family": "%s", "given": "C."}]'
     works = (

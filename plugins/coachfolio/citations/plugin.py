@@ -11,7 +11,8 @@
   list and "Cite this reflection".
 - `on_post_page` fills a page's tokens once the batch holding the page is
   done (and adds the citation_* meta tags of posts); pages written earlier
-  are completed in `on_post_build`, with feeds and the search index.
+  are completed in `on_post_build`, with feeds and the search index (which
+  is given the reference lists and the bibliography as text).
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ from coachfolio.integration.navigation_cache import cache_navigation
 from coachfolio.integration.pages import generated_page_source, is_blog_post, page_date
 from coachfolio.integration.paths import display_path, url_from
 from coachfolio.integration.placeholders import find_tokens, replace_tokens, sub_tokens
+from coachfolio.integration.search_index import Document, complete_search_index
 from coachfolio.integration.templates import make_environment, render
 
 log = get_plugin_logger(__name__)
@@ -514,20 +516,54 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             filled = self._fill_page(path.read_text(encoding="utf-8"), page, formatted, self.own_entries, upcoming)
             path.write_text(filled, encoding="utf-8")
         self.rendered_ahead, self.rendered_from = {}, None
-        # Search indexes and feeds copy page text; there a citation is plain text.
-        rewrite_copies(config.site_dir, "COACHFOLIO", lambda text, is_json: self._plain_tokens(text, json_escaped=is_json))
+        # The search index read the pages before their reference lists were filled: it is given them as text.
+        by_url = {record.page.url: record for record in self.pages.values()}
+        complete_search_index(config.site_dir, "COACHFOLIO", lambda document: self._search_documents(document, by_url, formatted))
+        # Feeds (and any other copy of page text) keep their citations as plain text.
+        rewrite_copies(config.site_dir, "COACHFOLIO", lambda text, is_json: self._plain_tokens(text, formatted, json_escaped=is_json))
 
-    def _plain_tokens(self, text: str, *, json_escaped: bool) -> str:
-        formatted = self._ensure_formatted()
+    def _plain_citation(self, match: re.Match[str], formatted: Formatted) -> str:
+        """The citation a token stands for, as plain text."""
+        written, _ = self.clusters[int(match.group("cite"))]
+        return plain_text(formatted.clusters.get(written, written))
 
+    def _plain_tokens(self, text: str, formatted: Formatted, *, json_escaped: bool) -> str:
         def plain(match: re.Match[str]) -> str:
             if match.group("cite") is None:
                 return ""  # a reference list or box belongs on the page, not in a feed
-            written, _ = self.clusters[int(match.group("cite"))]
-            words = plain_text(formatted.clusters.get(written, written))
+            words = self._plain_citation(match, formatted)
             return json.dumps(words)[1:-1] if json_escaped else html.escape(words)
 
         return sub_tokens(_ANY_TOKEN, text, plain)
+
+    def _search_documents(self, document: Document, by_url: dict[str, _PageCitations], formatted: Formatted) -> list[Document]:
+        """Fill a document of the search index: its citations and the bibliography as text; gives its page's reference list.
+
+        A reference list is a section of its own, under its heading, as the
+        search plugin makes one for each heading; "Cite this" is left out, as
+        it repeats the post's own title.
+        """
+        url = str(document.get("location", "")).split("#", 1)[0]
+        record = by_url.get(url)
+        sections: list[Document] = []
+
+        def entries(keys: set[str]) -> str:
+            return " ".join(f"<p>{html.escape(formatted.plain_entry(key))}</p>" for key in formatted.order if key in keys)
+
+        def text(match: re.Match[str]) -> str:
+            if match.group("cite") is not None:
+                return html.escape(self._plain_citation(match, formatted))
+            if match.group("references") is not None:
+                if record is not None and record.keys:
+                    title = html.escape(self.config.references_title)
+                    sections.append({"location": f"{url}#{record.anchor}", "title": title, "text": entries(set(record.keys))})
+                return ""
+            if match.group("cite_this") is not None:
+                return ""
+            return entries(set(self.cited))  # the site's bibliography
+
+        document["text"] = sub_tokens(_ANY_TOKEN, document["text"], text).strip()
+        return sections
 
 
 def _digest(text: str) -> bytes:
