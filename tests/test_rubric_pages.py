@@ -19,6 +19,7 @@ authors: [Ana, Rachel]
 levels:
   - label: Exemplary
     points: 4
+    description: A model for others
   - label: Proficient
     points: 3
   - label: Beginning
@@ -27,6 +28,7 @@ criteria:
   - title: Builds trust
     section: Relationships
     weight: 2
+    description: Students feel known.
     look_fors:
       - Greets each student by name
       - Follows up on last session
@@ -105,13 +107,17 @@ def test_the_rubric_table_is_semantic(site: Path) -> None:
     table = page.select_one("table.cf-rubric-table")
     assert table.caption.get_text() == "Advisor <Skills> & more"
     columns = table.select("thead th[scope=col]")
-    assert [" ".join(th.get_text().split()) for th in columns] == ["Criterion", "Exemplary 4 points", "Proficient 3 points", "Beginning 1 point"]
+    # Words of a header's parts stay apart in its text (what screen readers and the search index read), not only on screen.
+    assert [" ".join(th.get_text().split()) for th in columns] == [
+        "Criterion", "Exemplary 4 points A model for others", "Proficient 3 points", "Beginning 1 point",
+    ]
     groups = table.find_all("tbody")
     assert [g.select_one("th[scope=rowgroup]").get_text() for g in groups] == ["Relationships", "Planning"]
     rows = table.select("tbody tr[id]")
     assert [r["id"] for r in rows] == ["criterion-builds-trust", "criterion-norms", "criterion-goal-setting"]
     assert [r.select_one("th[scope=row] .cf-criterion-title").get_text() for r in rows] == ["Builds trust", "Norms", "Goal setting"]
     assert rows[0].select_one(".cf-weight").get_text() == "weight ×2"
+    assert " ".join(rows[0].th.get_text().split()) == "Builds trust weight ×2 Students feel known."
     cells = rows[0].find_all("td")
     assert cells[0].decode_contents() == "<p>Students <em>seek</em> the advisor out.</p>"
     # A table wider than a phone scrolls in its own labelled, focusable region.
@@ -230,7 +236,7 @@ def test_the_canvas_csv_layout(site: Path) -> None:
     )
     rows = list(csv.reader(io.StringIO(text)))
     assert rows[1:] == [
-        ["Advisor <Skills> & more", "Builds trust", "", "false",
+        ["Advisor <Skills> & more", "Builds trust", "Students feel known.", "false",
          "Exemplary", "Students *seek* the advisor out.", "8",
          "Proficient", "Students speak openly.", "6",
          "Beginning", '<script>alert("x")</script>', "2"],
