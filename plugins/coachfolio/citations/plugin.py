@@ -464,21 +464,18 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         return self.rendered_ahead.pop(upcoming[0])
 
     def _reference_list(self, record: _PageCitations, formatted: Formatted) -> str:
-        cited = set(record.keys)
-        keys = [key for key in formatted.order if key in cited]
         references = render(self.env, "references.html", title=self.config.references_title, anchor=record.anchor,
-                            entries=[(key, formatted.entries[key]) for key in keys])
+                            entries=[(key, formatted.entries[key]) for key in formatted.in_order(record.keys)])
         return with_id(references, record.anchor)
 
     def _bibliography(self, page: Page, formatted: Formatted) -> str:
-        wanted = set(self.cited)
         # Each citing page, as a link from this one: a page cites several works.
         citing: dict[str, list[tuple[str | None, str]]] = {}
         for record in self.pages.values():
             link = (record.page.title, url_from(page.url, record.page.url))
             for key in record.keys:
                 citing.setdefault(key, []).append(link)
-        entries = [(key, formatted.entries[key], citing.get(key, [])) for key in formatted.order if key in wanted]
+        entries = [(key, formatted.entries[key], citing.get(key, [])) for key in formatted.in_order(self.cited)]
         return render(self.env, "bibliography.html", entries=entries)
 
     def _cite_this(self, work: Work, own_entries: dict[str, str], anchor: str) -> str:
@@ -547,8 +544,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         record = by_url.get(url)
         sections: list[Document] = []
 
-        def entries(keys: set[str]) -> str:
-            return " ".join(f"<p>{html.escape(formatted.plain_entry(key))}</p>" for key in formatted.order if key in keys)
+        def entries(keys: list[str]) -> str:
+            return " ".join(f"<p>{html.escape(formatted.plain_entry(key))}</p>" for key in formatted.in_order(keys))
 
         def text(match: re.Match[str]) -> str:
             if match.group("cite") is not None:
@@ -556,11 +553,11 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             if match.group("references") is not None:
                 if record is not None and record.keys:
                     title = html.escape(self.config.references_title)
-                    sections.append({"location": f"{url}#{record.anchor}", "title": title, "text": entries(set(record.keys))})
+                    sections.append({"location": f"{url}#{record.anchor}", "title": title, "text": entries(record.keys)})
                 return ""
             if match.group("cite_this") is not None:
                 return ""
-            return entries(set(self.cited))  # the site's bibliography
+            return entries(self.cited)  # the site's bibliography
 
         document["text"] = sub_tokens(_ANY_TOKEN, document["text"], text).strip()
         return sections

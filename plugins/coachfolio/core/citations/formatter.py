@@ -48,6 +48,11 @@ class Formatted:
 
     _plain: dict[str, str] = field(default_factory=dict)
 
+    def in_order(self, keys: Iterable[str]) -> list[str]:
+        """`keys` as a reference list gives them (APA: by author and year), each once."""
+        wanted = set(keys)
+        return [key for key in self.order if key in wanted]
+
     def plain_entry(self, key: str) -> str:
         """The reference entry as plain text, for tooltips (asked for at every citation, so kept)."""
         if key not in self._plain:
