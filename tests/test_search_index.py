@@ -15,9 +15,9 @@ def write_index(site: Path, data: dict[str, object]) -> Path:
     return path
 
 
-def fill(document: Document) -> list[Document]:
+def fill(document: Document, page: str) -> list[Document]:
     document["text"] = document["text"].replace(" TOKEN", "")
-    return [{"location": document["location"].split("#")[0] + "#added", "title": "Added", "text": "<p>new</p>"}]
+    return [{"location": page + "#added", "title": "Added", "text": "<p>new</p>"}]
 
 
 def test_sections_go_after_the_last_document_of_their_page(tmp_path: Path) -> None:

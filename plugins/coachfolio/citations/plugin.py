@@ -515,7 +515,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.rendered_ahead, self.rendered_from = {}, None
         # The search index read the pages before their reference lists were filled: it is given them as text.
         by_url = {record.page.url: record for record in self.pages.values()}
-        complete_search_index(config.site_dir, "COACHFOLIO", lambda document: self._search_documents(document, by_url, formatted))
+        complete_search_index(config.site_dir, "COACHFOLIO", lambda document, url: self._search_documents(document, by_url.get(url), formatted))
         # Feeds (and any other copy of page text) keep their citations as plain text.
         rewrite_copies(config.site_dir, "COACHFOLIO", lambda text, is_json: self._plain_tokens(text, formatted, json_escaped=is_json))
 
@@ -533,15 +533,13 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
 
         return sub_tokens(_ANY_TOKEN, text, plain)
 
-    def _search_documents(self, document: Document, by_url: dict[str, _PageCitations], formatted: Formatted) -> list[Document]:
+    def _search_documents(self, document: Document, record: _PageCitations | None, formatted: Formatted) -> list[Document]:
         """Fill a document of the search index: its citations and the bibliography as text; gives its page's reference list.
 
         A reference list is a section of its own, under its heading, as the
         search plugin makes one for each heading; "Cite this" is left out, as
         it repeats the post's own title.
         """
-        url = str(document.get("location", "")).split("#", 1)[0]
-        record = by_url.get(url)
         sections: list[Document] = []
 
         def entries(keys: list[str]) -> str:
@@ -553,7 +551,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             if match.group("references") is not None:
                 if record is not None and record.keys:
                     title = html.escape(self.config.references_title)
-                    sections.append({"location": f"{url}#{record.anchor}", "title": title, "text": entries(record.keys)})
+                    sections.append({"location": f"{record.page.url}#{record.anchor}", "title": title, "text": entries(record.keys)})
                 return ""
             if match.group("cite_this") is not None:
                 return ""

@@ -23,11 +23,12 @@ SEARCH_INDEX = "search/search_index.json"
 Document = dict[str, Any]
 
 
-def complete_search_index(site_dir: str, marker: str, complete: Callable[[Document], list[Document]]) -> None:
+def complete_search_index(site_dir: str, marker: str, complete: Callable[[Document, str], list[Document]]) -> None:
     """Have `complete` fill each document of the site's search index whose text holds `marker`.
 
-    `complete` changes the document and gives the sections to add for its
-    page; they go after the page's last document, where the search plugin
+    `complete(document, page)`, where `page` is the URL of the document's
+    page, changes the document and gives the sections to add for that page;
+    they go after the page's last document, where the search plugin
     puts a page's last headings. An index this does not know the shape of,
     or one with a prebuilt Lunr index (MkDocs's `prebuild_index`), which
     changed documents would no longer match, is left alone: `rewrite_copies`
@@ -54,7 +55,7 @@ def complete_search_index(site_dir: str, marker: str, complete: Callable[[Docume
             added, page = [], location
         completed.append(document)
         if marker in str(document.get("text", "")):
-            added += complete(document)
+            added += complete(document, page)
     data["docs"] = completed + added
     # As both search plugins write it.
     path.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
