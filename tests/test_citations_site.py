@@ -225,17 +225,22 @@ def test_pages_are_read_while_a_large_bibliography_is_still_being_read(
 
 def test_bibliography_errors_name_the_file(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     duplicate = "@book{foltos2013, author = {Other, O.}, title = {Dup}, year = {2020}}\n"
+    same = "@book{x1, title = {A}, year = {2000}}\n@book{x1, title = {B}, year = {2001}}\n"
+    broken = "@book{a, title = {A}, year = {2001}}\n\n@book{b,\n  title = {Unclosed,\n  year = {2002}\n}\n"
     config = write_site(
         tmp_path,
-        SITE.replace("bibliography: [refs.bib]", "bibliography: [refs.bib, more.bib, missing.json]"),
-        {"refs.bib": BIB, "more.bib": "\n\n" + duplicate, "docs/index.md": "# Home\n"},
+        SITE.replace("bibliography: [refs.bib]", "bibliography: [refs.bib, more.bib, same.bib, broken.bib, missing.json]"),
+        {"refs.bib": BIB, "more.bib": "\n\n" + duplicate + "\n" + duplicate, "same.bib": same, "broken.bib": broken, "docs/index.md": "# Home\n"},
     )
     with pytest.raises(Abort):
         build_site(config, tmp_path / "site")
     assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == [
         "Bibliography files have problems:\n"
+        "broken.bib:8:1: pandoc could not read this BibTeX file: unexpected end of input\n"
         "missing.json:1:1: bibliography file not found (paths are relative to mkdocs.yml)\n"
-        "more.bib:3:1: citation key 'foltos2013' is already defined in refs.bib"
+        "more.bib:3:1: citation key 'foltos2013' is already defined on line 2 of refs.bib\n"
+        "more.bib:5:1: citation key 'foltos2013' is already defined on line 2 of refs.bib\n"
+        "same.bib:2:1: citation key 'x1' is already defined on line 1"
     ]
 
 

@@ -39,12 +39,25 @@ class Bibliography:
         return json.dumps(self.items, sort_keys=True, ensure_ascii=False)
 
 
-def _key_line(text: str, key: str) -> int:
-    match = re.search(r"@\w+\s*[{(]\s*" + re.escape(key) + r"\s*,", text)
-    if match:
-        return text.count("\n", 0, match.start()) + 1
-    match = re.search(re.escape(json.dumps(key)) + "|id:\\s*" + re.escape(key) + r"\b", text)
-    return text.count("\n", 0, match.start()) + 1 if match else 1
+def _key_lines(text: str, key: str) -> list[int]:
+    """The lines on which `key` is defined in a bibliography's text, in order (read only to place a problem)."""
+    bibtex = re.compile(r"@\w+\s*[{(]\s*" + re.escape(key) + r"\s*,")
+    csl = re.compile(re.escape(json.dumps(key)) + "|id:\\s*" + re.escape(key) + r"\b")
+    starts = [match.start() for match in bibtex.finditer(text)] or [match.start() for match in csl.finditer(text)]
+    return [text.count("\n", 0, start) + 1 for start in starts] or [1]
+
+
+# Where pandoc's BibTeX reader stopped: "Error at (line 38, column 1):".
+_PANDOC_POSITION = re.compile(r"(?:Error at )?\(line (?P<line>\d+), column (?P<column>\d+)\):?\s*")
+
+
+def _pandoc_problem(name: str, error: PandocError) -> Problem:
+    message = str(error).strip()
+    position = _PANDOC_POSITION.search(message)
+    if position is None:
+        return Problem(name, 1, 1, f"pandoc could not read this BibTeX file: {message}")
+    reason = " ".join((message[: position.start()] + message[position.end() :]).split())
+    return Problem(name, int(position.group("line")), int(position.group("column")), f"pandoc could not read this BibTeX file: {reason}")
 
 
 def _read_items(path: Path, name: str, text: str) -> list[dict[str, Any]]:
@@ -65,7 +78,7 @@ def _read_items(path: Path, name: str, text: str) -> list[dict[str, Any]]:
         mark = getattr(error, "problem_mark", None)
         raise DataFileError([Problem(name, mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, f"invalid CSL-YAML: {getattr(error, 'problem', error)}")]) from None
     except PandocError as error:
-        raise DataFileError([Problem(name, 1, 1, f"pandoc could not read this BibTeX file: {error}")]) from None
+        raise DataFileError([_pandoc_problem(name, error)]) from None
     if not isinstance(items, list) or not all(isinstance(item, dict) and item.get("id") for item in items):
         raise DataFileError([Problem(name, 1, 1, "expected a list of CSL items, each with an 'id'")])
     return items
@@ -75,9 +88,10 @@ def load_bibliography(paths: list[tuple[Path, str]]) -> Bibliography:
     """Read every file (path, name in messages); a key defined twice is an error."""
     bibliography = Bibliography()
     problems: list[Problem] = []
+    texts: dict[str, str] = {}  # by file name, to place a key defined twice
     for path, name in paths:
         try:
-            text = path.read_text(encoding="utf-8")
+            text = texts[name] = path.read_text(encoding="utf-8")
             items = _read_items(path, name, text)
         except FileNotFoundError:
             problems.append(Problem(name, 1, 1, "bibliography file not found (paths are relative to mkdocs.yml)"))
@@ -85,10 +99,17 @@ def load_bibliography(paths: list[tuple[Path, str]]) -> Bibliography:
         except DataFileError as error:
             problems.extend(error.problems)
             continue
+        repeats: dict[str, int] = {}
         for item in items:
             key = str(item["id"])
             if key in bibliography.items:
-                problems.append(Problem(name, _key_line(text, key), 1, f"citation key '{key}' is already defined in {bibliography.sources[key]}"))
+                first = bibliography.sources[key]
+                earlier = repeats.get(key, 0) + (first == name)  # definitions of the key above this one in this file
+                repeats[key] = repeats.get(key, 0) + 1
+                lines = _key_lines(text, key)
+                line = lines[min(earlier, len(lines) - 1)]
+                where = f"on line {_key_lines(texts[first], key)[0]}" + ("" if first == name else f" of {first}")
+                problems.append(Problem(name, line, 1, f"citation key '{key}' is already defined {where}"))
                 continue
             bibliography.items[key] = item
             bibliography.sources[key] = name
