@@ -134,6 +134,14 @@ See [@foltos213] and :standard[9.z].
 ::rubric[advisor-skils]
 
 ::figure[]{src="missing.png"}
+
+::latest-reflection{count=3}
+
+::latest-reflections{count=none}
+
+::rubric[advisor-skills
+
+Mentioned: :standard[].
 """
 
 
@@ -157,10 +165,16 @@ def test_check_reports_every_problem_with_file_line_and_column(project: Path, ca
         "content/blog/posts/broken.md:12:1: unknown rubric 'advisor-skils' (did you mean 'advisor-skills'?); rubrics are the .yml files in content/rubrics/",
         "content/blog/posts/broken.md:14:1: figure has no alt text; write it in the brackets: ::figure[What the image shows]{…}",
         "content/blog/posts/broken.md:14:1: figure image 'missing.png' is not in the site (paths are relative to the page)",
+        "content/blog/posts/broken.md:16:1: unknown directive '::latest-reflection' (did you mean ::latest-reflections?); the directives are"
+        " ::bibliography, ::figure, ::latest-reflections, ::rubric, ::rubric-index, ::series-list, ::series-parts, ::standards-coverage",
+        "content/blog/posts/broken.md:18:1: count of ::latest-reflections must be a whole number of at least 1, not 'none'",
+        "content/blog/posts/broken.md:20:1: '::rubric[advisor-skills' is not a well-formed directive; expected ::rubric, then [argument] and"
+        ' {key="value"} if it takes them, closed and alone on its line',
+        "content/blog/posts/broken.md:22:12: :standard[] names no indicator; write its code in the brackets, such as :standard[1.a]",
         "content/rubrics/advisor-skills.yml:2:9: a rubric needs at least 2 levels, found 1",
         "content/rubrics/advisor-skills.yml:3:11: a rubric needs at least 1 criterion, found 0",
     ]
-    assert captured.err.endswith("s: 12 problems\n")
+    assert captured.err.endswith("s: 16 problems\n")
 
 
 LINKING_RUBRIC = """\
@@ -411,3 +425,19 @@ def test_check_refuses_a_default_framework_the_build_would_refuse(project: Path,
         "mkdocs.yml: coachfolio/standards: default framework 'iste-coaches-2011' is not among the configured frameworks "
         "(did you mean 'iste-coaches-2019'?): iste-coaches-2019\n"
     )
+
+
+def test_check_names_the_plugin_a_directive_needs_and_leaves_turned_off_plugins_out(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # mkdocs.yml may give its plugins as one mapping; `enabled: false` turns one off.
+    (project / "mkdocs.yml").write_text(
+        "site_name: Test\ndocs_dir: content\nplugins:\n  blog: {}\n  coachfolio/rubrics: {}\n  coachfolio/standards: {enabled: false}\n", encoding="utf-8"
+    )
+    (project / "content/rubrics").mkdir()
+    (project / "content/rubrics/skills.yml").write_text("title: S\nlevels: [{label: X, points: 1}, {label: Y, points: 0}]\ncriteria: [{title: C, descriptors: {X: x, Y: y}}]\n", encoding="utf-8")
+    (project / "content/index.md").write_text("# Home\n\n::rubric[skils]\n\n::latest-reflections\n\nAligned to :standard[1.a].\n", encoding="utf-8")
+    assert run("check") == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "content/index.md:3:1: unknown rubric 'skils' (did you mean 'skills'?); rubrics are the .yml files in content/rubrics/",
+        "content/index.md:5:1: ::latest-reflections needs the coachfolio/portfolio plugin; add it to the plugins in mkdocs.yml",
+        "content/index.md:7:12: :standard needs the coachfolio/standards plugin; add it to the plugins in mkdocs.yml",
+    ]

@@ -164,6 +164,40 @@ def test_a_figure_without_alt_text_or_from_another_host_fails_strict(tmp_path: P
     ]
 
 
+STRAY_DIRECTIVES = """\
+# Home
+
+::latest-reflection{count=3}
+
+::rubric-index{count=2}
+
+::bibliography
+
+::standards-coverage
+
+Mentioned: :standard[].
+
+```markdown
+::nonsense in a code block is shown as it is
+```
+
+::before {
+"""
+
+
+def test_directives_no_plugin_reads_fail_strict_each_reported_once(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    files = {"docs/index.md": STRAY_DIRECTIVES}
+    with pytest.raises(Abort):
+        build_site(write_site(tmp_path, SITE.replace("  - blog\n", ""), files), tmp_path / "site")
+    assert [r.getMessage() for r in caplog.records if r.levelname in ("WARNING", "ERROR")] == [
+        "coachfolio: docs/index.md:3:1: unknown directive '::latest-reflection' (did you mean ::latest-reflections?); the directives are"
+        " ::bibliography, ::figure, ::latest-reflections, ::rubric, ::rubric-index, ::series-list, ::series-parts, ::standards-coverage",
+        "coachfolio: docs/index.md:5:1: unknown attribute 'count' of ::rubric-index; it takes none",
+        "coachfolio: docs/index.md:7:1: ::bibliography needs the coachfolio/citations plugin; add it to the plugins in mkdocs.yml",
+        "coachfolio: docs/index.md:11:12: :standard[] names no indicator; write its code in the brackets, such as :standard[1.a]",
+    ]
+
+
 def test_the_demo_home_page_shows_the_work(demo_site: Path) -> None:
     home = soup(demo_site / "index.html")
     assert [heading_text(h) for h in home.select("article h2")] == ["Latest reflections", "Course series", "Rubrics", "Standards coverage"]

@@ -224,6 +224,7 @@ def _check_page(context: _Context, path: Path) -> None:
         report.problems.extend(checks.citation_keys(find_citations(body), first_line, name, context.bibliography.items))
     if context.series is not None:
         report.problems.extend(checks.series_membership(meta, lambda: source, name, context.series, context.series_file)[1])
+    report.problems.extend(checks.directives(body, first_line, name, project.coachfolio_plugins))
     directives = find_directives(body, ["rubric", "figure"])
     if project.plugin("coachfolio/rubrics") is not None:
         report.problems.extend(checks.rubric_embeds(directives, first_line, name, context.slugs, project.name(project.rubrics_dir)))

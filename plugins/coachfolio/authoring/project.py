@@ -51,6 +51,11 @@ class Project:
                 return self.plugins[name]
         return None
 
+    @property
+    def coachfolio_plugins(self) -> list[str]:
+        """The names of the Coachfolio plugins turned on."""
+        return [name for name in self.plugins if name.startswith("coachfolio/")]
+
     def blog_option(self, key: str) -> str:
         options = self.plugin("blog", "material/blog") or {}
         blog_dir = str(options.get("blog_dir", BLOG_DEFAULTS["blog_dir"]))
@@ -107,12 +112,24 @@ def load_project(config_file: str | None = None) -> Project:
         raise ProjectError(f"{path}: {error}") from None
     if not isinstance(raw, dict):
         raise ProjectError(f"{path}: expected a mapping of settings")
-    plugins: dict[str, dict[str, Any]] = {}
-    for entry in raw.get("plugins") or []:
-        if isinstance(entry, str):
-            plugins[entry] = {}
-        elif isinstance(entry, dict):
-            for name, options in entry.items():
-                plugins[name] = options if isinstance(options, dict) else {}
-    return Project(path, raw, plugins)
+    return Project(path, raw, _plugins(raw.get("plugins")))
+
+
+def _plugins(entries: object) -> dict[str, dict[str, Any]]:
+    """The plugins mkdocs.yml turns on, with their options.
+
+    MkDocs takes a list of names and one-entry mappings, or one mapping; a
+    plugin with `enabled: false` does nothing, so it is left out.
+    """
+    pairs: list[tuple[object, object]] = []
+    if isinstance(entries, dict):
+        pairs = list(entries.items())
+    elif isinstance(entries, list):
+        for entry in entries:
+            pairs += list(entry.items()) if isinstance(entry, dict) else [(entry, {})]
+    return {
+        str(name): options if isinstance(options, dict) else {}
+        for name, options in pairs
+        if isinstance(name, str) and not (isinstance(options, dict) and options.get("enabled") is False)
+    }
 

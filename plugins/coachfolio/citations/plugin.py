@@ -56,6 +56,10 @@ from coachfolio.core.yamlfile import FastLoader
 from coachfolio.integration.anchors import add_anchors, add_to_toc, free_id, with_id
 from coachfolio.integration.assets import add_asset_files, use_assets
 from coachfolio.integration.copies import rewrite_copies
+from coachfolio.integration.directive_check import (
+    plugins_if_reporting,
+    report_stray_directives,
+)
 from coachfolio.integration.navigation_cache import cache_navigation
 from coachfolio.integration.pages import generated_page_source, is_blog_post, page_date
 from coachfolio.integration.paths import display_path, url_from
@@ -99,6 +103,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     """Format pandoc-style citations in APA (or any CSL style) with reference lists."""
 
     def __init__(self) -> None:
+        # The Coachfolio plugins turned on, when this one reports the directives none reads.
+        self.stray_directive_check: list[str] | None = None
         # (text as written, src_uri of its page) by token number: plain tuples of
         # strings, which Python's garbage collector stops scanning, where a
         # thousand posts cite eight thousand times.
@@ -147,6 +153,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.scanned: dict[bytes, list[Cluster]] = {}  # by digest: the texts themselves would stay in memory
         self.env = make_environment(config)
         use_assets(config, "citations")
+        self.stray_directive_check = plugins_if_reporting(self, config)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
@@ -252,6 +259,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return None
+        if self.stray_directive_check is not None:
+            report_stray_directives(page, config, self.stray_directive_check)
         # The scan in `on_nav` read the same Markdown, unless a plugin changed it since.
         found = self.scanned.pop(_digest(markdown), None)
         if found is None:

@@ -14,8 +14,11 @@ from typing import Any
 from coachfolio.core.alignment import Alignment, read_alignments
 from coachfolio.core.citations.syntax import Cluster
 from coachfolio.core.directives import (
+    COACHFOLIO_DIRECTIVES,
     Directive,
+    DirectiveLine,
     InlineDirective,
+    find_directive_lines,
     find_inline_directives,
 )
 from coachfolio.core.fields import FieldChecker
@@ -69,7 +72,7 @@ def standard_mentions(
     mentions = []
     problems = []
     for mention in find_inline_directives(markdown, "standard"):
-        found = frameworks.resolve(mention.argument)
+        found = frameworks.resolve(mention.argument) if mention.argument else ":standard[] names no indicator; write its code in the brackets, such as :standard[1.a]"
         if isinstance(found, str):
             problems.append(Problem(file, mention.line + first_line - 1, mention.column, found))
             mentions.append((mention, None))
@@ -126,6 +129,55 @@ def series_membership(
     if order is not None and (isinstance(order, bool) or not isinstance(order, (int, float))):
         return (series_id, None), [Problem(file, *at("series_order"), f"series_order must be a number, not '{order}'")]
     return (series_id, order), []
+
+
+def directives(markdown: str, first_line: int, file: str, plugins: Collection[str]) -> list[Problem]:
+    """A problem for every directive no plugin will read, which a page would show as typed.
+
+    That is a line written as a directive with an unknown name, or with brackets
+    and braces out of place; a directive of a plugin that is not in `plugins`;
+    an attribute its directive does not take. `:standard[…]` needs its plugin too.
+    """
+    problems = [
+        Problem(file, found.line + first_line - 1, len(found.indent) + 1, message)
+        for found in find_directive_lines(markdown)
+        for message in _directive_messages(found, plugins)
+    ]
+    if ":standard[" in markdown and "coachfolio/standards" not in plugins:
+        problems += [
+            Problem(file, mention.line + first_line - 1, mention.column, _needs_plugin(":standard", "coachfolio/standards"))
+            for mention in find_inline_directives(markdown, "standard")
+        ]
+    return sorted(problems, key=lambda problem: (problem.line, problem.column))
+
+
+def _directive_messages(found: DirectiveLine, plugins: Collection[str]) -> list[str]:
+    kind = COACHFOLIO_DIRECTIVES.get(found.name)
+    if kind is None:
+        if found.directive is None:
+            return []  # text that happens to begin with "::", such as a CSS selector
+        documented = sorted(f"::{name}" for name, known in COACHFOLIO_DIRECTIVES.items() if known.documented)
+        hint = did_you_mean(f"::{found.name}", documented, quote="")
+        return [f"unknown directive '::{found.name}'{hint}; the directives are {', '.join(documented)}"]
+    if kind.plugin not in plugins:
+        return [_needs_plugin(f"::{found.name}", kind.plugin)]
+    directive = found.directive
+    if directive is None:
+        return [f"'{found.text}' is not a well-formed directive; expected ::{found.name}, then [argument] and {{key=\"value\"}} if it takes them, closed and alone on its line"]
+    if kind.attributes is None:
+        return []  # checked by its plugin, which knows what each attribute means
+    messages = [f"'{directive.malformed}' in ::{found.name} is not key=\"value\""] if directive.malformed else []
+    for key, value in directive.attributes.items():
+        if key not in kind.attributes:
+            takes = f"expected {', '.join(kind.attributes)}" if kind.attributes else "it takes none"
+            messages.append(f"unknown attribute '{key}' of ::{found.name}; {takes}")
+        elif key == "count" and not (value.isascii() and value.isdigit() and int(value) >= 1):
+            messages.append(f"count of ::{found.name} must be a whole number of at least 1, not '{value}'")
+    return messages
+
+
+def _needs_plugin(directive: str, plugin: str) -> str:
+    return f"{directive} needs the {plugin} plugin; add it to the plugins in mkdocs.yml"
 
 
 def figure(directive: Directive, first_line: int, file: str, image_exists: Callable[[str], bool]) -> tuple[Figure, list[Problem]]:

@@ -25,6 +25,41 @@ _DIRECTIVE = re.compile(
 )
 _ATTRIBUTE = re.compile(r"""(?P<key>[a-zA-Z_][\w-]*)=(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)'|(?P<bare>[^\s"'}]+))""")
 _FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
+# The start of anything written as a directive, well formed or not.
+_DIRECTIVE_START = re.compile(r"^[ \t]*::[a-z]", re.MULTILINE)
+_DIRECTIVE_NAME = re.compile(r"^(?P<indent>[ \t]*)::(?P<name>[a-z][a-z0-9-]*)")
+
+
+@dataclass(frozen=True)
+class DirectiveKind:
+    """What Coachfolio knows of one directive: the plugin that reads it and the attributes it takes."""
+
+    plugin: str
+    attributes: tuple[str, ...] | None = ()  # None: the plugin checks them itself
+    documented: bool = True  # False for those that generated pages use
+
+
+# Every directive Coachfolio reads, by name.
+COACHFOLIO_DIRECTIVES = {
+    "bibliography": DirectiveKind("coachfolio/citations"),
+    "figure": DirectiveKind("coachfolio/portfolio", None),
+    "latest-reflections": DirectiveKind("coachfolio/portfolio", ("count",)),
+    "rubric": DirectiveKind("coachfolio/rubrics"),
+    "rubric-index": DirectiveKind("coachfolio/rubrics"),
+    "rubric-observation": DirectiveKind("coachfolio/rubrics", documented=False),
+    "rubric-page": DirectiveKind("coachfolio/rubrics", documented=False),
+    "series-list": DirectiveKind("coachfolio/portfolio"),
+    "series-parts": DirectiveKind("coachfolio/portfolio"),
+    "standards-coverage": DirectiveKind("coachfolio/standards"),
+    "standards-framework": DirectiveKind("coachfolio/standards", documented=False),
+    "standards-index": DirectiveKind("coachfolio/standards", documented=False),
+    "standards-matrix": DirectiveKind("coachfolio/standards", documented=False),
+}
+
+
+def directives_of(plugin: str) -> tuple[str, ...]:
+    """The names of the directives `plugin` reads."""
+    return tuple(name for name, kind in COACHFOLIO_DIRECTIVES.items() if kind.plugin == plugin)
 
 
 @dataclass(frozen=True)
@@ -60,9 +95,39 @@ def find_directives(markdown: str, names: Iterable[str]) -> list[Directive]:
     for number, line in _outside_code(markdown.split("\n")):
         match = _DIRECTIVE.match(line)
         if match and match.group("name") in wanted:
-            attributes, malformed = _attributes(match.group("attributes") or "")
-            argument = (match.group("argument") or "").strip()
-            found.append(Directive(match.group("name"), argument, number, match.group("indent"), attributes, malformed))
+            found.append(_directive(match, number))
+    return found
+
+
+def _directive(match: re.Match[str], line: int) -> Directive:
+    attributes, malformed = _attributes(match.group("attributes") or "")
+    argument = (match.group("argument") or "").strip()
+    return Directive(match.group("name"), argument, line, match.group("indent"), attributes, malformed)
+
+
+@dataclass(frozen=True)
+class DirectiveLine:
+    """A line written as a directive: `::name` at its start, outside code."""
+
+    name: str
+    line: int
+    indent: str
+    text: str
+    directive: Directive | None  # None when the rest of the line is not `[argument]{attributes}`
+
+
+def find_directive_lines(markdown: str) -> list[DirectiveLine]:
+    """Every line outside code that begins like a directive, whatever its name, in order."""
+    if _DIRECTIVE_START.search(markdown) is None:  # most pages hold none
+        return []
+    found = []
+    for number, line in _outside_code(markdown.split("\n")):
+        start = _DIRECTIVE_NAME.match(line)
+        if start is None:
+            continue
+        match = _DIRECTIVE.match(line)
+        directive = _directive(match, number) if match else None
+        found.append(DirectiveLine(start.group("name"), number, start.group("indent"), line.strip(), directive))
     return found
 
 
@@ -105,7 +170,7 @@ def find_inline_directives(markdown: str, name: str) -> list[InlineDirective]:
     `https://host:8000[…]` are never taken for one.
     """
     # The lookbehind follows the colon, so the engine jumps from colon to colon.
-    pattern = re.compile(r":(?<![\w:/]:)" + re.escape(name) + r"\[(?P<argument>[^\]\n]+)\]")
+    pattern = re.compile(r":(?<![\w:/]:)" + re.escape(name) + r"\[(?P<argument>[^\]\n]*)\]")
     lines = markdown.split("\n")
     offsets = [0]
     for text in lines:

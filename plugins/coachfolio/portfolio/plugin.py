@@ -28,7 +28,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from coachfolio.core import checks
-from coachfolio.core.directives import find_directives, replace_directives
+from coachfolio.core.directives import (
+    directives_of,
+    find_directives,
+    replace_directives,
+)
 from coachfolio.core.figures import Figure
 from coachfolio.core.frontmatter import body_start_line
 from coachfolio.core.problems import DataFileError
@@ -38,6 +42,10 @@ from coachfolio.core.suggest import did_you_mean
 from coachfolio.integration.anchors import note_anchors
 from coachfolio.integration.assets import add_asset_files, use_assets
 from coachfolio.integration.data_links import ChecksDataLinks, rewrite_links
+from coachfolio.integration.directive_check import (
+    plugins_if_reporting,
+    report_stray_directives,
+)
 from coachfolio.integration.excerpts import FillsExcerpts
 from coachfolio.integration.navigation import add_under_index
 from coachfolio.integration.navigation_cache import cache_navigation
@@ -54,7 +62,7 @@ from coachfolio.portfolio.config import PortfolioConfig
 
 log = get_plugin_logger(__name__)
 
-DIRECTIVES = ("latest-reflections", "series-list", "series-parts", "figure")
+DIRECTIVES = directives_of("coachfolio/portfolio")
 
 
 @dataclass
@@ -70,6 +78,8 @@ class PortfolioPlugin(FillsExcerpts, ChecksDataLinks, BasePlugin[PortfolioConfig
     """Home-page lists, series of posts, and figures with credits."""
 
     def __init__(self) -> None:
+        # The Coachfolio plugins turned on, when this one reports the directives none reads.
+        self.stray_directive_check: list[str] | None = None
         self.series: dict[str, Series] = {}
         self.parts: list[_Part] = []
         self.placeholders = Placeholders("portfolio")
@@ -91,6 +101,7 @@ class PortfolioPlugin(FillsExcerpts, ChecksDataLinks, BasePlugin[PortfolioConfig
         self.openings = {}
         self.placeholders = Placeholders("portfolio")
         self.env = make_environment(config)
+        self.stray_directive_check = plugins_if_reporting(self, config)
         use_assets(config, "portfolio")
         return config
 
@@ -137,6 +148,8 @@ class PortfolioPlugin(FillsExcerpts, ChecksDataLinks, BasePlugin[PortfolioConfig
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return None
+        if self.stray_directive_check is not None:
+            report_stray_directives(page, config, self.stray_directive_check)
         if "series" in page.meta:
             membership, problems = checks.series_membership(
                 page.meta, lambda: page.file.content_string, display_path(page.file, config), self.series, self.series_file

@@ -29,7 +29,11 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from coachfolio.core import checks
-from coachfolio.core.directives import find_directives, replace_directives
+from coachfolio.core.directives import (
+    directives_of,
+    find_directives,
+    replace_directives,
+)
 from coachfolio.core.filecache import cached
 from coachfolio.core.frontmatter import body_start_line
 from coachfolio.core.links import rubric_texts
@@ -40,6 +44,10 @@ from coachfolio.core.site_files import RubricFiles
 from coachfolio.integration.anchors import note_anchors
 from coachfolio.integration.assets import add_asset_files, use_assets
 from coachfolio.integration.data_links import ChecksDataLinks, rewrite_links
+from coachfolio.integration.directive_check import (
+    plugins_if_reporting,
+    report_stray_directives,
+)
 from coachfolio.integration.excerpts import FillsExcerpts
 from coachfolio.integration.navigation import add_under_index
 from coachfolio.integration.navigation_cache import cache_navigation
@@ -51,7 +59,7 @@ from coachfolio.rubrics.config import RubricsConfig
 
 log = get_plugin_logger(__name__)
 
-DIRECTIVES = ("rubric", "rubric-page", "rubric-index", "rubric-observation")
+DIRECTIVES = directives_of("coachfolio/rubrics")
 
 
 @dataclass(frozen=True)
@@ -67,6 +75,8 @@ class RubricsPlugin(FillsExcerpts, ChecksDataLinks, BasePlugin[RubricsConfig]):
     """Publish the rubric files of `docs_dir/rubrics/`."""
 
     def __init__(self) -> None:
+        # The Coachfolio plugins turned on, when this one reports the directives none reads.
+        self.stray_directive_check: list[str] | None = None
         self.rubrics: dict[str, Rubric] = {}
         self.paths: dict[str, Path] = {}  # each rubric's file, by slug
         self.placeholders = Placeholders("rubric")
@@ -82,6 +92,7 @@ class RubricsPlugin(FillsExcerpts, ChecksDataLinks, BasePlugin[RubricsConfig]):
         self.placeholders = Placeholders("rubric")
         self.embeds = Counter()
         use_assets(config, "rubrics")
+        self.stray_directive_check = plugins_if_reporting(self, config)
         return config
 
     @property
@@ -176,6 +187,8 @@ class RubricsPlugin(FillsExcerpts, ChecksDataLinks, BasePlugin[RubricsConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return None
+        if self.stray_directive_check is not None:
+            report_stray_directives(page, config, self.stray_directive_check)
         if "::rubric" not in markdown:
             return None  # most pages: no need to look line by line
         directives = find_directives(markdown, DIRECTIVES)

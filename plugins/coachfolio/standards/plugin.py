@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 from coachfolio.core import checks
 from coachfolio.core.directives import (
     InlineDirective,
+    directives_of,
     find_directives,
     replace_directives,
     replace_inline_directives,
@@ -50,6 +51,10 @@ from coachfolio.core.site_files import StandardsFiles
 from coachfolio.integration.anchors import add_to_toc, free_id, note_anchors, with_id
 from coachfolio.integration.assets import add_asset_files, use_assets
 from coachfolio.integration.data_links import ChecksDataLinks, rewrite_links
+from coachfolio.integration.directive_check import (
+    plugins_if_reporting,
+    report_stray_directives,
+)
 from coachfolio.integration.excerpts import FillsExcerpts
 from coachfolio.integration.navigation import add_under_index
 from coachfolio.integration.navigation_cache import cache_navigation
@@ -66,7 +71,7 @@ from coachfolio.standards.config import StandardsConfig
 
 log = get_plugin_logger(__name__)
 
-DIRECTIVES = ("standards-index", "standards-framework", "standards-matrix", "standards-coverage")
+DIRECTIVES = directives_of("coachfolio/standards")
 
 
 @dataclass
@@ -89,6 +94,8 @@ class StandardsPlugin(FillsExcerpts, ChecksDataLinks, BasePlugin[StandardsConfig
     """Align pages and rubric criteria with standards; publish evidence and coverage."""
 
     def __init__(self) -> None:
+        # The Coachfolio plugins turned on, when this one reports the directives none reads.
+        self.stray_directive_check: list[str] | None = None
         self.frameworks = Frameworks([])
         self.coverage = Coverage(self.frameworks)
         self.placeholders = Placeholders("standards")
@@ -110,6 +117,7 @@ class StandardsPlugin(FillsExcerpts, ChecksDataLinks, BasePlugin[StandardsConfig
         self.claims = {}
         self.env = make_environment(config)
         use_assets(config, "standards")
+        self.stray_directive_check = plugins_if_reporting(self, config)
         return config
 
     def _load_frameworks(self, config: MkDocsConfig) -> Frameworks:
@@ -188,6 +196,8 @@ class StandardsPlugin(FillsExcerpts, ChecksDataLinks, BasePlugin[StandardsConfig
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if not self.config.enabled:
             return None
+        if self.stray_directive_check is not None:
+            report_stray_directives(page, config, self.stray_directive_check)
         name = display_path(page.file, config)
         claims = _Claims()
         if "standards" in page.meta:
@@ -206,7 +216,7 @@ class StandardsPlugin(FillsExcerpts, ChecksDataLinks, BasePlugin[StandardsConfig
         links = []
         for mention, indicator in mentioned:
             if indicator is None:
-                links.append(f"**{mention.argument}** (unknown standard)")
+                links.append(f"**{mention.argument or '?'}** (unknown standard)")
             else:
                 claims.add(indicator, None)
                 links.append(self._mention(indicator, page))
