@@ -157,7 +157,7 @@ def test_check_reports_every_problem_with_file_line_and_column(project: Path, ca
     assert captured.out.splitlines() == [
         "content/bad-yaml.md:2:17: YAML syntax error: expected ',' or ']', but got '<stream end>'",
         "content/blog/posts/broken.md:1:1: a post needs 'date' in its front matter (date: 2026-01-15, or created: under date)",
-        "content/blog/posts/broken.md:3:18: unknown author 'ghost'; authors are listed in the blog's .authors.yml",
+        "content/blog/posts/broken.md:3:18: unknown author 'ghost'; authors are listed in content/blog/.authors.yml",
         "content/blog/posts/broken.md:4:13: '1.f' is not an indicator of iste-coaches-2019 (did you mean 1.e or 1.d?)",
         "content/blog/posts/broken.md:5:9: unknown series 'corse' (did you mean 'course'?); series are described in content/blog/.series.yml",
         "content/blog/posts/broken.md:10:5: unknown citation key 'foltos213' (did you mean 'foltos2013'?)",

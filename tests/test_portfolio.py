@@ -125,6 +125,39 @@ def test_a_broken_series_file_stops_the_build(tmp_path: Path, caplog: pytest.Log
     ]
 
 
+AUTHORS = "authors:\n  coach:\n    name: Demo Coach\n    description: Coach\n    avatar: a.svg\n"
+UNKNOWN_AUTHORS = {
+    "docs/blog/.authors.yml": AUTHORS,
+    "docs/blog/posts/a.md": post("Phase one", "2026-01-05", "authors: [coach, ghost]\n"),
+    "docs/blog/posts/b.md": post("Phase two", "2026-02-05", "authors:\n  - coach\n  - 'nobody'\n"),
+    "docs/blog/posts/c.md": post("Prologue", "2026-03-05", "authors: [coach]\n", body="authors: anyone, in the text"),
+    "docs/blog/posts/d.md": post("Unsure", "2026-04-05", "authors: [ghost]\ndraft: true\n"),
+}
+
+
+def test_unknown_post_authors_are_named_before_the_blog_makes_profile_pages(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    # Material's blog would stop at the first of them with a KeyError and a traceback.
+    config = SITE.replace("  - blog\n", "  - blog:\n      authors_profiles: true\n")
+    with pytest.raises(Abort):
+        build_site(write_site(tmp_path, config, dict(FILES, **UNKNOWN_AUTHORS)), tmp_path / "site")
+    assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == [
+        "Blog posts name authors the blog does not know:\n"
+        "docs/blog/posts/a.md:4:18: unknown author 'ghost'; authors are listed in docs/blog/.authors.yml\n"
+        "docs/blog/posts/b.md:6:5: unknown author 'nobody'; authors are listed in docs/blog/.authors.yml"
+    ]
+
+
+def test_an_unknown_post_author_is_named_with_its_post(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    # Without profile pages Material's blog says only "Couldn't find author 'ghost'", for the first post it reads.
+    with pytest.raises(Abort):
+        build_site(write_site(tmp_path, SITE, dict(FILES, **UNKNOWN_AUTHORS)), tmp_path / "site")
+    assert [r.getMessage() for r in caplog.records if r.levelname == "ERROR"] == [
+        "Error reading page 'blog/posts/a.md':",
+        "Blog posts name authors the blog does not know:\n"
+        "docs/blog/posts/a.md:4:18: unknown author 'ghost'; authors are listed in docs/blog/.authors.yml",
+    ]
+
+
 FIGURES = """\
 # Figures
 

@@ -65,7 +65,7 @@ class _Context:
     series: dict[str, Series] | None = None
     series_file: str = ""
     series_path: Path | None = None
-    authors: dict[str, Any] = field(default_factory=dict)
+    authors: dict[str, Any] | None = None  # None when the blog does not check its posts' authors
 
 
 def check_project(project: Project) -> Report:
@@ -77,7 +77,8 @@ def check_project(project: Project) -> Report:
     _check_series(context)
     _check_data_links(context)
     try:
-        context.authors = project.authors()
+        if (project.plugin("blog", "material/blog") or {}).get("authors", True) is not False:
+            context.authors = project.authors()
     except DataFileError as error:
         context.report.problems.extend(error.problems)
     for path in sorted(project.docs_dir.rglob("*.md")):
@@ -216,7 +217,7 @@ def _check_page(context: _Context, path: Path) -> None:
             return
         meta = document.data if isinstance(document.data, dict) else {}
     if _is_post(project, path):
-        report.problems.extend(_post_problems(meta, document, name, context.authors))
+        report.problems.extend(_post_problems(meta, document, name, context.authors, project.name(project.authors_file)))
     if context.frameworks is not None:
         report.problems.extend(checks.standards_in_front_matter(meta, lambda: source, name, context.frameworks)[1] if "standards" in meta else [])
         report.problems.extend(checks.standard_mentions(body, first_line, name, context.frameworks)[1])
@@ -291,7 +292,7 @@ def _date_created(value: object) -> object:
     return value.get("created") if isinstance(value, dict) else value
 
 
-def _post_problems(meta: dict[str, Any], document: YamlDocument | None, name: str, authors: dict[str, Any]) -> list[Problem]:
+def _post_problems(meta: dict[str, Any], document: YamlDocument | None, name: str, authors: dict[str, Any] | None, authors_file: str) -> list[Problem]:
     """What Material's blog would refuse in a post's front matter: a missing or invalid date, unknown authors."""
     document = document or YamlDocument(name, meta)
     problems = []
@@ -301,7 +302,6 @@ def _post_problems(meta: dict[str, Any], document: YamlDocument | None, name: st
         problems.append(Problem(name, 1, 1, "a post needs 'date' in its front matter (date: 2026-01-15, or created: under date)"))
     elif not isinstance(created, (str, date)) or not _DATE.match(str(created)):
         problems.append(document.problem(("date",), f"'date' must be a date such as 2026-01-15, not '{created}'"))
-    for index, author in enumerate(meta.get("authors") or []):
-        if authors and author not in authors:
-            problems.append(document.problem(("authors", index), f"unknown author '{author}'; authors are listed in the blog's .authors.yml"))
+    if authors is not None:
+        problems += checks.post_authors(document, authors, authors_file)
     return problems

@@ -81,6 +81,18 @@ def standard_mentions(
     return mentions, problems
 
 
+def post_authors(document: YamlDocument, known: Collection[str], authors_file: str) -> list[Problem]:
+    """A problem for every author a post's front matter names that the blog's authors file does not list."""
+    named = document.data.get("authors") if isinstance(document.data, dict) else None
+    if not isinstance(named, list):
+        return []
+    return [
+        document.problem(("authors", index), f"unknown author '{author}'; authors are listed in {authors_file}")
+        for index, author in enumerate(named)
+        if not isinstance(author, str) or author not in known
+    ]
+
+
 def citation_keys(clusters: list[Cluster], first_line: int, file: str, known: Collection[str]) -> list[Problem]:
     """A problem for every citation key that is not in the bibliography."""
     return [

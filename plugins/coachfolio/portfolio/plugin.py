@@ -41,6 +41,7 @@ from coachfolio.core.site_files import SeriesFiles
 from coachfolio.core.suggest import did_you_mean
 from coachfolio.integration.anchors import note_anchors
 from coachfolio.integration.assets import add_asset_files, use_assets
+from coachfolio.integration.blog_authors import BlogAuthors
 from coachfolio.integration.data_links import ChecksDataLinks, rewrite_links
 from coachfolio.integration.directive_check import (
     plugins_if_reporting,
@@ -102,6 +103,7 @@ class PortfolioPlugin(FillsExcerpts, ChecksDataLinks, BasePlugin[PortfolioConfig
         self.placeholders = Placeholders("portfolio")
         self.env = make_environment(config)
         self.stray_directive_check = plugins_if_reporting(self, config)
+        self.blog_authors = BlogAuthors(config)
         use_assets(config, "portfolio")
         return config
 
@@ -117,6 +119,7 @@ class PortfolioPlugin(FillsExcerpts, ChecksDataLinks, BasePlugin[PortfolioConfig
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
+        self.blog_authors.check_all_posts(files)  # before Material's blog (priority -50) makes profile pages
         if self.series:
             listed = InclusionLevel.NOT_IN_NAV if config.nav is not None else InclusionLevel.UNDEFINED
             names = self.site_files
@@ -150,6 +153,7 @@ class PortfolioPlugin(FillsExcerpts, ChecksDataLinks, BasePlugin[PortfolioConfig
             return None
         if self.stray_directive_check is not None:
             report_stray_directives(page, config, self.stray_directive_check)
+        self.blog_authors.check_post(page)  # before Material's blog (priority -50) reads the post
         if "series" in page.meta:
             membership, problems = checks.series_membership(
                 page.meta, lambda: page.file.content_string, display_path(page.file, config), self.series, self.series_file
