@@ -10,6 +10,7 @@ the blog makes profile pages, or each post as it is read.
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from collections.abc import Collection
@@ -70,7 +71,7 @@ class BlogAuthors:
             return []
         if document.data.get("draft") is True and not include_drafts:
             return []  # a draft left out of the build is left out of the profiles too
-        authors_file = posixpath.join(self.config.docs_dir, self.blog.config.authors_file.format(blog=self.blog.config.blog_dir))
+        authors_file = os.path.join(self.config.docs_dir, self.blog.config.authors_file.format(blog=self.blog.config.blog_dir))
         return checks.post_authors(document, self.blog.authors, relative_to_project(authors_file, self.config))
 
     @staticmethod
