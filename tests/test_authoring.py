@@ -142,6 +142,8 @@ See [@foltos213] and :standard[9.z].
 ::rubric[advisor-skills
 
 Mentioned: :standard[].
+
+Quoted [@foltos2013, p. ] before the page was looked up.
 """
 
 
@@ -171,10 +173,11 @@ def test_check_reports_every_problem_with_file_line_and_column(project: Path, ca
         "content/blog/posts/broken.md:20:1: '::rubric[advisor-skills' is not a well-formed directive; expected ::rubric, then [argument] and"
         ' {key="value"} if it takes them, closed and alone on its line',
         "content/blog/posts/broken.md:22:12: :standard[] names no indicator; write its code in the brackets, such as :standard[1.a]",
+        "content/blog/posts/broken.md:24:8: citation '[@foltos2013, p. ]' has an unfinished locator: give the page (as in 'p. 12') or leave it out",
         "content/rubrics/advisor-skills.yml:2:9: a rubric needs at least 2 levels, found 1",
         "content/rubrics/advisor-skills.yml:3:11: a rubric needs at least 1 criterion, found 0",
     ]
-    assert captured.err.endswith("s: 16 problems\n")
+    assert captured.err.endswith("s: 17 problems\n")
 
 
 LINKING_RUBRIC = """\

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from coachfolio.core.citations.syntax import find_citations
+from coachfolio.core.citations.syntax import find_citations, has_unfinished_locator
 
 
 def found(markdown: str) -> list[tuple[str, tuple[str, ...], bool]]:
@@ -56,3 +56,28 @@ def test_nothing_else_is_a_citation(markdown: str) -> None:
 def test_positions_are_lines_and_columns() -> None:
     clusters = find_citations("First line.\nThen @foltos2013 and [@chaudhry2004].\n")
     assert [(c.line, c.column) for c in clusters] == [(2, 6), (2, 22)]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "unfinished"),
+    [
+        ("[@foltos2013, p. ]", True),
+        ("[@foltos2013, pp.; @chaudhry2004]", True),
+        ("[@foltos2013,]", True),
+        ("[@foltos2013, p. 3,]", True),
+        ("[@foltos2013, chap.]", True),
+        ("[@foltos2013, Page ]", True),
+        ("[see @foltos2013, p. 3; @chaudhry2004, p.]", True),
+        ("@foltos2013 [p. ] argues", True),
+        ("[@foltos2013, p. 99]", False),
+        ("[see @foltos2013, pp. 33-35; @chaudhry2004]", False),
+        ("[see, e.g., @foltos2013, p. 4]", False),
+        ("[@foltos2013, emphasis added]", False),
+        ("[@foltos2013, paged]", False),
+        ("@foltos2013 [p. 99] argues", False),
+        ("[-@foltos2013]", False),
+    ],
+)
+def test_a_locator_left_empty_is_told_apart_from_a_finished_one(markdown: str, unfinished: bool) -> None:
+    (cluster,) = find_citations(markdown)
+    assert has_unfinished_locator(cluster) is unfinished

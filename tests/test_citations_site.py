@@ -191,6 +191,33 @@ def test_unknown_keys_fail_a_strict_build_and_show_as_unresolved(tmp_path: Path,
     assert citations(site / "index.html") == ["(fetter2017?)", "(foltos213?)"]
 
 
+def test_an_unfinished_locator_fails_a_strict_build(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    page = "# Home\n\nQuoted [@foltos2013, p. ] and\nagain @chaudhry2004 [p.], but [@foltos2013, p. 4] is whole.\n"
+    config = write_site(tmp_path, SITE, {"refs.bib": BIB, "docs/index.md": page})
+    with pytest.raises(Abort):
+        build_site(config, tmp_path / "site")
+    assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == [
+        "coachfolio: docs/index.md:3:8: citation '[@foltos2013, p. ]' has an unfinished locator: give the page (as in 'p. 12') or leave it out",
+        "coachfolio: docs/index.md:4:7: citation '@chaudhry2004 [p.]' has an unfinished locator: give the page (as in 'p. 12') or leave it out",
+    ]
+
+
+def test_a_citation_in_a_links_text_has_no_link_of_its_own(tmp_path: Path) -> None:
+    page = (
+        "# Home\n\nAs [@foltos2013] shows, [as @chaudhry2004 says](https://example.org/talk) and\n"
+        "[see @foltos2013, p. 9][talk], a link cannot hold another.\n\n[talk]: https://example.org/talk\n"
+    )
+    config = write_site(tmp_path, SITE, {"refs.bib": BIB, "docs/index.md": page})
+    site = build_site(config, tmp_path / "site")
+    paragraph = soup(site / "index.html").select_one("article p")
+    assert [a["href"] for a in paragraph.find_all("a")] == ["#ref-foltos2013", "https://example.org/talk", "https://example.org/talk"]
+    assert [" ".join(a.get_text().split()) for a in paragraph.find_all("a")[1:]] == [
+        "as Chaudhry and Sivakamasundari (2004) says",
+        "see Foltos (2013), p. 9",  # the brackets are the link's: the citation is the narrative @foltos2013
+    ]
+    assert paragraph.select("a a") == []
+
+
 def test_pages_are_read_while_a_large_bibliography_is_still_being_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -1,10 +1,11 @@
-"""Markdown from data files: escaped, safe links, and a shortcut for plain lines that changes nothing."""
+"""Markdown from data files: escaped, safe links, and a shortcut for plain lines that changes nothing; where links are in HTML."""
 
 from __future__ import annotations
 
 import random
 
-from coachfolio.core.markup import SafeMarkdown
+import pytest
+from coachfolio.core.markup import SafeMarkdown, inside_link
 
 
 def test_raw_html_is_text_and_unsafe_links_lose_their_target() -> None:
@@ -25,3 +26,19 @@ def test_plain_lines_render_exactly_as_markdown_renders_them() -> None:
     texts += ["Word " + text for text in texts]
     for text in texts:
         assert shortcut.block(text) == reference._renderer().reset().convert(text), repr(text)
+
+
+@pytest.mark.parametrize(
+    ("html", "inside"),
+    [
+        ('<p>Read <a href="https://x.org">as HERE', True),
+        ("<p><a>as HERE", True),
+        ('<p><a\nhref="https://x.org">as HERE', True),
+        ('<p><a href="https://x.org">talk</a> and HERE', False),
+        ('<a href="/">Home</a><article><aside><abbr title="x">HERE', False),
+        ("<p>HERE", False),
+    ],
+)
+def test_inside_link_tells_a_links_text_from_the_text_around_it(html: str, inside: bool) -> None:
+    assert inside_link(html, html.index("HERE")) is inside
+

@@ -222,7 +222,9 @@ def _check_page(context: _Context, path: Path) -> None:
         report.problems.extend(checks.standards_in_front_matter(meta, lambda: source, name, context.frameworks)[1] if "standards" in meta else [])
         report.problems.extend(checks.standard_mentions(body, first_line, name, context.frameworks)[1])
     if context.bibliography is not None:
-        report.problems.extend(checks.citation_keys(find_citations(body), first_line, name, context.bibliography.items))
+        clusters = find_citations(body)
+        report.problems.extend(checks.citation_keys(clusters, first_line, name, context.bibliography.items))
+        report.problems.extend(checks.citation_locators(clusters, first_line, name))
     if context.series is not None:
         report.problems.extend(checks.series_membership(meta, lambda: source, name, context.series, context.series_file)[1])
     report.problems.extend(checks.directives(body, first_line, name, project.coachfolio_plugins))

@@ -45,11 +45,16 @@ from coachfolio.core.citations.cite_this import Work, bibtex_entry, csl_item, me
 from coachfolio.core.citations.formatter import CitationFormatter, Formatted
 from coachfolio.core.citations.pandoc import PandocError
 from coachfolio.core.citations.styles import StyleNotFound, find_style
-from coachfolio.core.citations.syntax import Cluster, find_citations, replace_citations
+from coachfolio.core.citations.syntax import (
+    Cluster,
+    find_citations,
+    has_unfinished_locator,
+    replace_citations,
+)
 from coachfolio.core.directives import find_directives, replace_directives
 from coachfolio.core.filecache import cached
 from coachfolio.core.frontmatter import body_start_line, split_front_matter
-from coachfolio.core.markup import plain_text
+from coachfolio.core.markup import inside_link, plain_text
 from coachfolio.core.problems import DataFileError
 from coachfolio.core.suggest import did_you_mean
 from coachfolio.core.yamlfile import FastLoader
@@ -76,6 +81,7 @@ _REFERENCES_TOKEN = "COACHFOLIOREFERENCESEND"
 _CITE_THIS_TOKEN = "COACHFOLIOCITETHISEND"
 _ANY_TOKEN = re.compile(r"COACHFOLIO(?:CITE(?P<cite>\d+)|(?P<references>REFERENCES)|BIBLIOGRAPHY|(?P<cite_this>CITETHIS))END")
 _BIBLIOREF = re.compile(r'<a href="#ref-([^"]+)" role="doc-biblioref">')
+_BIBLIOREF_LINK = re.compile(r'<a href="#ref-[^"]+" role="doc-biblioref">(.*?)</a>', re.DOTALL)
 _UNUSED_NAMED = 10  # uncited entries named in the build's log
 _RENDERED_AHEAD = 40  # pages whose reference lists and "Cite this" boxes are rendered in one run
 _SWITCH_INTERVAL = sys.getswitchinterval()  # Python's own, lowered while pandoc runs
@@ -272,6 +278,10 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if not found and not listed:
             return markdown
         record = self.pages.setdefault(page.file.src_uri, _PageCitations(page))
+        if any(has_unfinished_locator(cluster) for cluster in found):
+            # Rare: only then is the page's source read again, for line numbers.
+            for problem in checks.citation_locators(found, body_start_line(page.file.content_string), display_path(page.file, config)):
+                log.warning(str(problem))
         if self.reading.done():
             self._report_unknown_keys(page, found, listed, self._read_bibliography(), config)
         else:
@@ -408,10 +418,16 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             return None
         return progress.formatted, progress.own_entries
 
-    def _cluster_html(self, number: int, page: Page | None, formatted: Formatted) -> str:
-        """A formatted citation for `page`, its links pointing at the reference entries."""
+    def _cluster_html(self, number: int, page: Page | None, formatted: Formatted, *, in_link: bool = False) -> str:
+        """A formatted citation for `page`, its links pointing at the reference entries.
+
+        A citation in a link's text (`[as @foltos2013 shows](https://…)`) is
+        formatted without links of its own, as a link cannot hold another.
+        """
         written, owner = self.clusters[number]
         text = formatted.clusters.get(written, html.escape(written))
+        if in_link:
+            return _BIBLIOREF_LINK.sub(r"\1", text)
         # On its own page a citation links to the page's reference list; in an
         # excerpt shown elsewhere, to the list on the post's page.
         owner_page = self.pages[owner].page
@@ -439,7 +455,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         def fill(match: re.Match[str]) -> str | None:
             nonlocal ends
             if match.group("cite") is not None:
-                return self._cluster_html(int(match.group("cite")), page, formatted)
+                return self._cluster_html(int(match.group("cite")), page, formatted, in_link=inside_link(match.string, match.start()))
             if match.group("references") is None and match.group("cite_this") is None:
                 return None  # the bibliography
             if ends is None:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
 from coachfolio.core.alignment import Alignment, read_alignments
-from coachfolio.core.citations.syntax import Cluster
+from coachfolio.core.citations.syntax import Cluster, has_unfinished_locator
 from coachfolio.core.directives import (
     COACHFOLIO_DIRECTIVES,
     Directive,
@@ -100,6 +100,15 @@ def citation_keys(clusters: list[Cluster], first_line: int, file: str, known: Co
         for cluster in clusters
         for key in cluster.keys
         if key not in known
+    ]
+
+
+def citation_locators(clusters: list[Cluster], first_line: int, file: str) -> list[Problem]:
+    """A problem for every citation with an empty locator, which pandoc would print as written ("p. )")."""
+    return [
+        Problem(file, cluster.line + first_line - 1, cluster.column, f"citation '{cluster.text}' has an unfinished locator: give the page (as in 'p. 12') or leave it out")
+        for cluster in clusters
+        if has_unfinished_locator(cluster)
     ]
 
 

@@ -77,3 +77,18 @@ _TAG = re.compile(r"<[^>]+>")
 def plain_text(fragment: str) -> str:
     """The text of an HTML fragment: tags dropped, entities decoded, white space folded."""
     return " ".join(html.unescape(_TAG.sub("", fragment)).split())
+
+
+def inside_link(html_text: str, position: int) -> bool:
+    """True if `position` in `html_text` lies in the text of a link (`<a …>` opened before it and not yet closed).
+
+    A link cannot hold another: browsers end the outer one where the inner one starts.
+    """
+    # Only a link opened since the last one closed can hold the position.
+    closed = html_text.rfind("</a>", 0, position)
+    at = html_text.rfind("<a", closed + 1, position)
+    while at != -1:
+        if html_text[at + 2 : at + 3] in (" ", ">", "\n", "\t"):  # not <abbr>, <article> or <aside>
+            return True
+        at = html_text.rfind("<a", closed + 1, at)
+    return False

@@ -31,6 +31,15 @@ _BRACKET = re.compile(r"\[(?P<body>[^\[\]]*)\](?![(\[{])")
 # engine jumps from @ to @ instead of trying the lookbehind at every character.
 _NARRATIVE = re.compile(r"@(?<![\w@.+\-/:\[\\]@)" + _KEY + r"(?P<locator>[ \t]\[[^\[\]@\n]+\](?![(\[{]))?")
 
+# A locator left unfinished: a comma with nothing after it, or one of pandoc's
+# locator terms with no number ("p. ", "chap."), before the end of an item.
+_LOCATOR_TERMS = (
+    "book|bk|bks|books|chapter|chap|chaps|chapters|column|col|cols|columns|figure|fig|figs|figures|folio|fol|fols|folios|"
+    "number|no|nos|numbers|line|l|ll|lines|note|n|nn|notes|opus|op|opp|opera|page|p|pp|pages|paragraph|para|paras|paragraphs|"
+    "part|pt|pts|parts|section|sec|secs|sections|sub verbo|s\\.v|s\\.vv|verse|v|vv|verses|volume|vol|vols|volumes|¶¶?|§§?"
+)
+_UNFINISHED_LOCATOR = re.compile(r"(?:,|(?<=\S)[ \t]\[)\s*(?:(?:" + _LOCATOR_TERMS + r")\.?\s*)?[\];]", re.IGNORECASE)
+
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 # Each pattern with a substring it cannot match without: most prose has no
 # code or HTML, and a substring test is far cheaper than a regex scan.
@@ -126,6 +135,15 @@ def find_citations(markdown: str) -> list[Cluster]:
         line, column = _position(markdown, match.start())
         clusters.append(Cluster(markdown[match.start() : match.end()], (_key(match),), True, match.start(), match.end(), line, column))
     return sorted(clusters, key=lambda c: c.start)
+
+
+def has_unfinished_locator(cluster: Cluster) -> bool:
+    """True if an item of `cluster` ends with an empty locator: `[@a, p. ]`, `[@a,]`, `@a [p.]`.
+
+    pandoc prints it as written, "(Foltos, 2013, p. )": most often a page
+    left to look up later.
+    """
+    return _UNFINISHED_LOCATOR.search(cluster.text) is not None
 
 
 def replace_citations(markdown: str, clusters: list[Cluster], replacements: list[str]) -> str:
