@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterator
 from datetime import date, datetime
 from typing import Any
 
@@ -43,7 +44,7 @@ def page_date(page: Page) -> str | None:
 # paragraph is the page's own prose only where no container is open before it.
 # A paragraph may carry attributes (`{.lead}`); one that holds no text (an image)
 # is not what a page is about, nor is a directive not yet filled in.
-_PARAGRAPH = re.compile(r"^<p( [^>]*)?>(.*?)</p>", re.DOTALL | re.MULTILINE)
+_PARAGRAPH_START = re.compile(r"^<p( [^>]*)?>", re.MULTILINE)
 _CONTAINER_TAGS = [
     (f"<{name}", f"</{name}>")
     for name in ("div", "blockquote", "details", "figure", "ul", "ol", "table", "aside", "section", "nav", "header", "footer")
@@ -60,14 +61,13 @@ def first_paragraph_text(content: str, limit: int = 200) -> str:
     open_containers = [0] * len(_CONTAINER_TAGS)
     counted = 0
     nested = ""
-    for match in _PARAGRAPH.finditer(content):
+    for start, attributes, inner in _paragraphs(content):
         # Counted from the last paragraph on, so a long page is read once.
         for number, (opening, closing) in enumerate(_CONTAINER_TAGS):
-            opened = open_containers[number] + content.count(opening, counted, match.start()) - content.count(closing, counted, match.start())
+            opened = open_containers[number] + content.count(opening, counted, start) - content.count(closing, counted, start)
             # A closing tag with no opening one (raw HTML pasted from elsewhere) closes nothing.
             open_containers[number] = max(opened, 0)
-        counted = match.start()
-        attributes, inner = match.groups()
+        counted = start
         inside = any(open_containers)
         if _ONLY_A_TOKEN.fullmatch(inner) or (inside and (nested or "admonition-title" in (attributes or ""))):
             continue
@@ -76,6 +76,22 @@ def first_paragraph_text(content: str, limit: int = 200) -> str:
             return _cut(text, limit)
         nested = nested or text
     return _cut(nested, limit)
+
+
+def _paragraphs(content: str) -> Iterator[tuple[int, str | None, str]]:
+    """Where each paragraph at the start of a line begins, its attributes and its inner HTML.
+
+    As `^<p( [^>]*)?>(.*?)</p>` would find them, but the end is found by
+    substring search: the regex engine extends a lazy `.*?` a character at a
+    time, which took a third of the time of `first_paragraph_text`.
+    """
+    at = 0
+    while (opening := _PARAGRAPH_START.search(content, at)) is not None:
+        end = content.find("</p>", opening.end())
+        if end == -1:
+            return
+        yield opening.start(), opening.group(1), content[opening.end() : end]
+        at = end + len("</p>")
 
 
 def _cut(text: str, limit: int) -> str:
