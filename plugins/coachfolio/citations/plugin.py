@@ -80,8 +80,10 @@ _BIBLIOGRAPHY = re.compile(_BIBLIOGRAPHY_TOKEN)
 _REFERENCES_TOKEN = "COACHFOLIOREFERENCESEND"
 _CITE_THIS_TOKEN = "COACHFOLIOCITETHISEND"
 _ANY_TOKEN = re.compile(r"COACHFOLIO(?:CITE(?P<cite>\d+)|(?P<references>REFERENCES)|BIBLIOGRAPHY|(?P<cite_this>CITETHIS))END")
-_BIBLIOREF = re.compile(r'<a href="#ref-([^"]+)" role="doc-biblioref">')
-_BIBLIOREF_LINK = re.compile(r'<a href="#ref-[^"]+" role="doc-biblioref">(.*?)</a>', re.DOTALL)
+# pandoc's link from a citation to its entry: the opening tag (group 1 the key), and the whole link (group 2 its text).
+_BIBLIOREF_OPENING = r'<a href="#ref-([^"]+)" role="doc-biblioref">'
+_BIBLIOREF = re.compile(_BIBLIOREF_OPENING)
+_BIBLIOREF_LINK = re.compile(_BIBLIOREF_OPENING + "(.*?)</a>", re.DOTALL)
 _UNUSED_NAMED = 10  # uncited entries named in the build's log
 _RENDERED_AHEAD = 40  # pages whose reference lists and "Cite this" boxes are rendered in one run
 _SWITCH_INTERVAL = sys.getswitchinterval()  # Python's own, lowered while pandoc runs
@@ -427,7 +429,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         written, owner = self.clusters[number]
         text = formatted.clusters.get(written, html.escape(written))
         if in_link:
-            return _BIBLIOREF_LINK.sub(r"\1", text)
+            return _BIBLIOREF_LINK.sub(r"\2", text)
         # On its own page a citation links to the page's reference list; in an
         # excerpt shown elsewhere, to the list on the post's page.
         owner_page = self.pages[owner].page
