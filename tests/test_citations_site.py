@@ -202,6 +202,19 @@ def test_an_unfinished_locator_fails_a_strict_build(tmp_path: Path, caplog: pyte
     ]
 
 
+def test_a_pages_citation_problems_are_reported_in_the_order_they_stand(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    page = "---\nnocite: [nobody]\n---\n\n# Home\n\nQuoted [@foltos2013, p. ], then @foltos213 and [@chaudhry2004,].\n"
+    config = write_site(tmp_path, SITE, {"refs.bib": BIB, "docs/index.md": page})
+    with pytest.raises(Abort):
+        build_site(config, tmp_path / "site")
+    assert [r.getMessage() for r in caplog.records if r.levelname == "WARNING"] == [
+        "coachfolio: docs/index.md:1:1: nocite names unknown citation key 'nobody'",
+        "coachfolio: docs/index.md:7:8: citation '[@foltos2013, p. ]' has an unfinished locator: give the page (as in 'p. 12') or leave it out",
+        "coachfolio: docs/index.md:7:33: unknown citation key 'foltos213' (did you mean 'foltos2013'?)",
+        "coachfolio: docs/index.md:7:48: citation '[@chaudhry2004,]' has an unfinished locator: give the page (as in 'p. 12') or leave it out",
+    ]
+
+
 def test_a_citation_in_a_links_text_has_no_link_of_its_own(tmp_path: Path) -> None:
     page = (
         "# Home\n\nAs [@foltos2013] shows, [as @chaudhry2004 says](https://example.org/talk) and\n"

@@ -280,12 +280,8 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if not found and not listed:
             return markdown
         record = self.pages.setdefault(page.file.src_uri, _PageCitations(page))
-        if any(has_unfinished_locator(cluster) for cluster in found):
-            # Rare: only then is the page's source read again, for line numbers.
-            for problem in checks.citation_locators(found, body_start_line(page.file.content_string), display_path(page.file, config)):
-                log.warning(str(problem))
         if self.reading.done():
-            self._report_unknown_keys(page, found, listed, self._read_bibliography(), config)
+            self._report_problems(page, found, listed, self._read_bibliography(), config)
         else:
             self.unchecked.append((page, found, listed))  # the bibliography is still being read
         # A page's `nocite`, as in pandoc, lists works without an in-text citation.
@@ -300,12 +296,18 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             self.clusters.append((cluster.text, page.file.src_uri))
         return replace_citations(markdown, found, tokens)
 
-    def _report_unknown_keys(self, page: Page, found: list[Cluster], listed: list[str], bibliography: Bibliography, config: MkDocsConfig) -> None:
+    def _report_problems(self, page: Page, found: list[Cluster], listed: list[str], bibliography: Bibliography, config: MkDocsConfig) -> None:
+        """Warn of a page's unknown citation keys and unfinished locators, in the order they stand."""
         known = bibliography.items
-        if any(key not in known for key in listed) or any(key not in known for cluster in found for key in cluster.keys):
+        if (
+            any(key not in known for key in listed)
+            or any(key not in known for cluster in found for key in cluster.keys)
+            or any(has_unfinished_locator(cluster) for cluster in found)
+        ):
             # Rare: only then is the page's source read again, for line numbers.
             name, first_line = display_path(page.file, config), body_start_line(page.file.content_string)
-            for problem in checks.nocite_keys(listed, name, known) + checks.citation_keys(found, first_line, name, known):
+            problems = checks.nocite_keys(listed, name, known) + checks.citation_keys(found, first_line, name, known) + checks.citation_locators(found, first_line, name)
+            for problem in sorted(problems, key=lambda problem: (problem.line, problem.column)):
                 log.warning(str(problem))
 
     # Once every page is read ---------------------------------------------------------
@@ -321,7 +323,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         cache_navigation(env)
         bibliography = self._read_bibliography()
         for page, found, listed in self.unchecked:
-            self._report_unknown_keys(page, found, listed, bibliography, config)
+            self._report_problems(page, found, listed, bibliography, config)
         self.unchecked = []
         for record in self.pages.values():
             record.keys = [key for key in record.keys if key in bibliography]
