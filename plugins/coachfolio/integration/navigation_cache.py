@@ -45,6 +45,10 @@ class NavigationCache:
         self._html: dict[tuple[int, str], str] = {}
         # By the entry's id, with the entry itself: held here, no other object can come to have its id.
         self._first_segments: dict[int, tuple[StructureItem, frozenset[str]]] = {}
+        # The page being rendered, its first folder and its way back to the site's root
+        # (`../` once per folder): asked for at each top-level entry, worked out once.
+        self._page: Page | None = None
+        self._page_place = ("", "")
 
     def __call__(self, render: Callable[..., str], nav_item: StructureItem, path: str, page: Page | None) -> str:
         key = self._key(nav_item, page)
@@ -59,11 +63,13 @@ class NavigationCache:
         """What the entry's HTML depends on for `page`, or None when it must be rendered for this page alone."""
         if page is None or nav_item.active or nav_item is page or getattr(nav_item, "pages", None):
             return None  # the page is in this entry (it is open and marks the page), or a blog view's pages are
-        segment = page.url.split("/", 1)[0]
+        if page is not self._page:
+            # A link relative to the page is `../` once per folder the page is in (MkDocs's own count).
+            self._page, self._page_place = page, (page.url.split("/", 1)[0], normalize_url(".", page))
+        segment, to_root = self._page_place
         if segment in self._segments(nav_item):
             return None  # links that share the page's first folder are not just `../` times the depth
-        # A link relative to the page is `../` once per folder the page is in (MkDocs's own count).
-        return id(nav_item), normalize_url(".", page)
+        return id(nav_item), to_root
 
     def _segments(self, nav_item: StructureItem) -> frozenset[str]:
         """The first folders of every link in the entry."""
