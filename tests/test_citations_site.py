@@ -522,6 +522,19 @@ def test_a_posts_own_entry_never_gives_way_to_a_dash_for_a_repeated_author(tmp_p
     assert [entry.split(".")[0] for entry in entries] == ["Coach, Demo", "Coach, Demo"]
 
 
+def test_a_post_whose_title_the_early_scan_reads_otherwise_gets_its_entry_as_rendered(tmp_path: Path) -> None:
+    # The scan before the pages are rendered takes a post's title from its
+    # heading as written; MkDocs's title drops the emphasis. The posts' own
+    # entries are then formatted again, from the titles as rendered.
+    files = {**TWO_POSTS, "docs/blog/posts/gift.md": POST.replace("# The Gift of Peer Coaching", "# The Gift of *Peer* Coaching")}
+    site = build_site(write_site(tmp_path, BLOG_SITE, files), tmp_path / "site")
+    box = soup(site / "blog/2019/12/16/the-gift-of-peer-coaching/index.html").select_one("section.cf-cite-this")
+    assert " ".join(box.select_one(".cf-cite-this__apa").get_text().split()) == (
+        "Coach, D. (2019, December 16). The Gift of Peer Coaching. Test Portfolio. "
+        "https://example.org/blog/2019/12/16/the-gift-of-peer-coaching/"
+    )
+
+
 def test_pages_written_before_pandoc_finishes_are_completed_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     files = {"refs.bib": BIB, "docs/index.md": "# Home\n", "docs/trust.md": PAGE}
     config = write_site(tmp_path, SITE, files)

@@ -218,7 +218,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
             if file.src_uri in works:
                 items.append(csl_item(works[file.src_uri]))
             cited.extend(_nocite(nocite))
-        self.predicted = ([text for clusters, _ in batches for text in clusters], cited, [item for _, items in batches for item in items])
+        self.predicted = ([text for clusters, _ in batches for text in clusters], cited, works)
         # The background thread needs the interpreter lock only for moments (to
         # read pandoc's output as it comes), but by default the build's thread
         # keeps the lock for 5 ms before handing it over: on a large portfolio
@@ -331,7 +331,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         listed = self._listed(bibliography)
         self.cited = [key for record in self.pages.values() for key in record.keys] + listed
         self.prediction_held = self._prediction_held(bibliography, listed)
-        self.predicted = ([], [], [])  # compared once: the posts' works it holds need not last the build
+        self.predicted = ([], [], {})  # compared once: the posts' works it holds need not last the build
         for key in self.config.nocite:
             if key != "*" and key not in bibliography:
                 log.warning(f"mkdocs.yml: coachfolio/citations: nocite names unknown citation key '{key}'{did_you_mean(key, bibliography.items)}")
@@ -377,12 +377,12 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
 
         (The batches carry the configuration's `nocite` keys too: `listed`.)
         """
-        predicted_clusters, predicted_cited, predicted_items = self.predicted
+        predicted_clusters, predicted_cited, predicted_works = self.predicted
         known = set(bibliography.items)
         return (
             set(self.cited) & known == set(predicted_cited + listed) & known
             and set(predicted_clusters).issuperset(text for text, _ in self.clusters)
-            and self._own_items() == sorted(predicted_items, key=lambda item: item["id"])
+            and self.works == predicted_works
         )
 
     def _own_items(self) -> list[dict[str, Any]]:
