@@ -28,7 +28,9 @@ plugin costs, in instructions: the full site is counted again without it.
 The time ratio is the median of the ratios of each pair, built one right after
 the other: on a shared machine whose speed drifts by tens of percent from
 minute to minute, a pair sees the same machine, where medians taken apart
-would not.
+would not. With six pairs or more it comes with a 95% confidence interval
+(taking the pairs as independent draws), which says whether a run shows the
+ratio to be within a target or only allows it.
 
     python bench/portfolio.py --reflections 300 --rubrics 10 --references 150 --citations 8
 """
@@ -38,6 +40,7 @@ from __future__ import annotations
 import argparse
 import concurrent.futures
 import json
+import math
 import os
 import random
 import re
@@ -305,6 +308,28 @@ def format_clusters(count: int) -> tuple[float, float]:
     return cold, time.perf_counter() - started
 
 
+def median_interval(values: list[float], confidence: float = 0.95) -> tuple[float, float] | None:
+    """The range in which the median of what `values` were drawn from lies, with at least `confidence`.
+
+    Distribution-free: each value falls below the true median with chance
+    one half, so how many do is binomial, and the interval runs from the
+    k-th smallest value to the k-th largest for the largest k that leaves at
+    most (1 - confidence) / 2 of chance on each side. None when there are
+    too few values for any such range (fewer than six at 95%).
+    """
+    count = len(values)
+    tail = (1 - confidence) / 2
+    k = 0
+    below = 0.0  # the chance that at most k - 1 values fall below the median
+    while k < count // 2 and below + math.comb(count, k) / 2**count <= tail:
+        below += math.comb(count, k) / 2**count
+        k += 1
+    if k == 0:
+        return None
+    ordered = sorted(values)
+    return ordered[k - 1], ordered[count - k]
+
+
 def in_turn(repeat: int, full: Path, baseline: Path) -> list[tuple[str, Path]]:
     """Both sites, the first one changing from pair to pair, so drift in the machine's speed hits both."""
     pair = [("baseline", baseline), ("full", full)]
@@ -390,8 +415,10 @@ def main() -> None:
               + (f"; theme features: {options.features}" if options.features else ""))
         print(f"baseline (Material blog + tags): median {seconds['baseline']:.2f} s, peak {memory['baseline']:.0f} MiB")
         print(f"full (with Coachfolio):          median {seconds['full']:.2f} s, peak {memory['full']:.0f} MiB")
-        print(f"ratio full/baseline: time {statistics.median(ratios):.3f} (median of pairs; "
-              f"{min(ratios):.3f} to {max(ratios):.3f}; fastest of each {fastest:.3f}), memory {memory['full'] / memory['baseline']:.3f}")
+        interval = median_interval(ratios)
+        within = f", 95% confidence {interval[0]:.3f} to {interval[1]:.3f}" if interval else ""
+        print(f"ratio full/baseline: time {statistics.median(ratios):.3f} (median of pairs{within}; "
+              f"pairs {min(ratios):.3f} to {max(ratios):.3f}; fastest of each {fastest:.3f}), memory {memory['full'] / memory['baseline']:.3f}")
         # On a machine whose second core is busy with other work, pandoc's time on it adds to the build's.
         print(f"processor time on all cores (pandoc included): full {cpu['full']:.2f} s, baseline {cpu['baseline']:.2f} s, "
               f"ratio {cpu['full'] / cpu['baseline']:.3f}")
