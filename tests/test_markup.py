@@ -41,4 +41,3 @@ def test_plain_lines_render_exactly_as_markdown_renders_them() -> None:
 )
 def test_inside_link_tells_a_links_text_from_the_text_around_it(html: str, inside: bool) -> None:
     assert inside_link(html, html.index("HERE")) is inside
-
