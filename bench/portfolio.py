@@ -30,7 +30,15 @@ the other: on a shared machine whose speed drifts by tens of percent from
 minute to minute, a pair sees the same machine, where medians taken apart
 would not. With six pairs or more it comes with a 95% confidence interval
 (taking the pairs as independent draws), which says whether a run shows the
-ratio to be within a target or only allows it.
+ratio to be within a target or only allows it. `--record FILE` keeps each
+run's pairs in FILE and pools them with those of the earlier runs recorded
+there for the same sources (Coachfolio's files, this script, the versions of
+MkDocs, Material, pandoc and Python) and the same portfolio: runs spread over
+a day narrow the interval, and take in the machine's slow hours and quick ones.
+
+The time Python's garbage collector took in each build is printed too: its
+full collections walk every object a build keeps, so they cost more than the
+instructions they execute, and a build that keeps more makes them sooner.
 
     python bench/portfolio.py --reflections 300 --rubrics 10 --references 150 --citations 8
 """
@@ -39,6 +47,7 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures
+import hashlib
 import json
 import math
 import os
@@ -52,6 +61,7 @@ import tempfile
 import textwrap
 import time
 from pathlib import Path
+from typing import Any
 
 ISTE_2019 = [f"{s}.{l}" for s, n in zip(range(1, 8), [5, 3, 4, 4, 3, 3, 4]) for l in "abcde"[:n]]
 WORDS = (
@@ -62,12 +72,24 @@ CATEGORIES = ["Peer Coaching", "Lesson Design", "Data", "Leadership", "Digital C
 TAGS = ["trust", "feedback", "rubrics", "equity", "technology", "reflection", "goals", "observation"]
 
 # The build each child process runs: MkDocs's own build with its startup and
-# shutdown events, reporting elapsed seconds, peak memory (RSS, KiB) and the
-# processor time it used on all cores, pandoc's included.
+# shutdown events, reporting elapsed seconds, peak memory (RSS, KiB), the
+# processor time it used on all cores, pandoc's included, and the time Python's
+# garbage collector took, with how many collections it made (full ones apart):
+# a cost that follows how much a build keeps in memory, not the instructions
+# it executes.
 CHILD = textwrap.dedent(
     """
-    import json, os, resource, sys, time
+    import gc, json, os, resource, sys, time
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    collector = {"gc_seconds": 0.0, "gc_collections": 0, "gc_full": 0, "started": 0.0}
+    def timed(phase, info):
+        if phase == "start":
+            collector["started"] = time.perf_counter()
+            return
+        collector["gc_seconds"] += time.perf_counter() - collector["started"]
+        collector["gc_collections"] += 1
+        collector["gc_full"] += info["generation"] == 2
+    gc.callbacks.append(timed)
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     import logging; logging.getLogger("mkdocs").setLevel(logging.ERROR)
@@ -79,7 +101,8 @@ CHILD = textwrap.dedent(
     elapsed = time.perf_counter() - started
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
-    print(json.dumps({"seconds": elapsed, "peak_kib": own.ru_maxrss, "cpu": cpu}))
+    del collector["started"]
+    print(json.dumps({"seconds": elapsed, "peak_kib": own.ru_maxrss, "cpu": cpu, **collector}))
     """
 )
 
@@ -330,6 +353,54 @@ def median_interval(values: list[float], confidence: float = 0.95) -> tuple[floa
     return ordered[k - 1], ordered[count - k]
 
 
+def sources_digest() -> str:
+    """What decides a build's cost besides the machine: Coachfolio's files, this script, and the versions it runs on.
+
+    Runs recorded with the same digest measured the same builds of the same
+    portfolio, so their pairs can be pooled.
+    """
+    from importlib.metadata import version
+
+    from coachfolio.core.packages import package_folder
+
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    folder = package_folder("coachfolio")
+    files = sorted(path for path in folder.rglob("*") if path.is_file() and "__pycache__" not in path.parts) if folder else []
+    for path in files:
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    for package in ("mkdocs", "mkdocs-material", "pypandoc-binary"):
+        digest.update(f"{package} {version(package)}".encode())
+    digest.update(sys.version.encode())
+    return digest.hexdigest()[:16]
+
+
+def pool_runs(record: Path, run: dict[str, Any]) -> list[dict[str, Any]]:
+    """Append `run` to the runs recorded in `record` (JSON lines), and return those of the same sources and portfolio, it last.
+
+    A single run of 15 pairs cannot tell a ratio of 1.10 from one of 1.18 on
+    a shared machine; runs spread over hours and pooled can, and what the
+    machine's slow and quick hours do to the ratio is in the pool too.
+    """
+    earlier = [json.loads(line) for line in record.read_text(encoding="utf-8").splitlines() if line.strip()] if record.exists() else []
+    with record.open("a", encoding="utf-8") as out:
+        out.write(json.dumps(run) + "\n")
+    same = [other for other in earlier if other["sources"] == run["sources"] and other["portfolio"] == run["portfolio"]]
+    return [*same, run]
+
+
+def pooled_report(runs: list[dict[str, Any]]) -> str:
+    """The median ratio of every pair of `runs`, with its confidence interval."""
+    ratios = [full / baseline for run in runs for full, baseline in run["pairs"]]
+    interval = median_interval(ratios)
+    within = f", 95% confidence {interval[0]:.3f} to {interval[1]:.3f}" if interval else ""
+    return (f"pooled with the runs recorded for the same sources: time {statistics.median(ratios):.3f} "
+            f"(median of {plural(len(ratios), 'pair')} from {plural(len(runs), 'run')}{within})")
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
+
+
 def in_turn(repeat: int, full: Path, baseline: Path) -> list[tuple[str, Path]]:
     """Both sites, the first one changing from pair to pair, so drift in the machine's speed hits both."""
     pair = [("baseline", baseline), ("full", full)]
@@ -363,12 +434,15 @@ def main() -> None:
     parser.add_argument("--features", default="", help="Material theme features for both sites, e.g. navigation.prune")
     parser.add_argument("--instructions", action="store_true", help="also count each build's instructions under valgrind (slow: ~15x a build)")
     parser.add_argument("--parts", action="store_true", help="also count the full site without each plugin, in instructions (implies --instructions)")
+    parser.add_argument("--record", type=Path, metavar="FILE",
+                        help="append this run's pairs to FILE, and report them pooled with those of earlier runs recorded there for the same sources")
     parser.add_argument("--keep", action="store_true", help="keep the generated sites")
     options = parser.parse_args()
     for option in ("instructions", "parts"):
         if getattr(options, option) and shutil.which("valgrind") is None:
             parser.error(f"--{option} needs valgrind (Debian and Ubuntu: sudo apt-get install valgrind)")
     compile_coachfolio()
+    sources = sources_digest() if options.record else ""  # taken before building, as what is built
 
     root = Path(tempfile.mkdtemp(prefix="coachfolio-bench-"))
     try:
@@ -384,6 +458,8 @@ def main() -> None:
         seconds = {name: statistics.median(r["seconds"] for r in runs) for name, runs in results.items()}
         memory = {name: max(r["peak_kib"] for r in runs) / 1024 for name, runs in results.items()}
         cpu = {name: statistics.median(r["cpu"] for r in runs) for name, runs in results.items()}
+        collector = {name: {key: statistics.median(r[key] for r in runs) for key in ("gc_seconds", "gc_collections", "gc_full")}
+                     for name, runs in results.items()}
         ratios = [f["seconds"] / b["seconds"] for f, b in zip(results["full"], results["baseline"])]
         # Noise only ever adds time: the fastest build of each is the other estimate a shared machine allows.
         fastest = min(r["seconds"] for r in results["full"]) / min(r["seconds"] for r in results["baseline"])
@@ -422,6 +498,11 @@ def main() -> None:
         # On a machine whose second core is busy with other work, pandoc's time on it adds to the build's.
         print(f"processor time on all cores (pandoc included): full {cpu['full']:.2f} s, baseline {cpu['baseline']:.2f} s, "
               f"ratio {cpu['full'] / cpu['baseline']:.3f}")
+        # Each full collection walks every object the build keeps; which build makes one more depends on thresholds.
+        full_gc, baseline_gc = collector["full"], collector["baseline"]
+        print(f"garbage collection (the build's own process): full {full_gc['gc_seconds']:.2f} s in {full_gc['gc_collections']:.0f} collections, "
+              f"{full_gc['gc_full']:.0f} of them full; baseline {baseline_gc['gc_seconds']:.2f} s in {baseline_gc['gc_collections']:.0f}, "
+              f"{baseline_gc['gc_full']:.0f} full")
         print(f"formatting 1000 citation clusters: {cold:.2f} s cold, {cached:.3f} s cached")
         print(f"rebuild after touching one post (as mkdocs serve), median of {len(rebuilds['full'])}: "
               f"{rebuild['full']:.2f} s (baseline {rebuild['baseline']:.2f} s)")
@@ -432,6 +513,10 @@ def main() -> None:
         if options.parts:
             for line in parts_report(instructions):
                 print(line)
+        if options.record:
+            portfolio = [*sizes, options.features]
+            pairs = [[f["seconds"], b["seconds"]] for f, b in zip(results["full"], results["baseline"])]
+            print(pooled_report(pool_runs(options.record, {"sources": sources, "portfolio": portfolio, "pairs": pairs})))
     finally:
         if options.keep:
             print(f"sites kept in {root}")

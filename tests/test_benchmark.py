@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import re
 import subprocess
@@ -25,8 +26,9 @@ def benchmark_module() -> ModuleType:
     return module
 
 
-def test_the_benchmark_reports_times_ratios_memory_formatting_rebuild_and_parts() -> None:
-    command = [sys.executable, str(REPO / "bench/portfolio.py"), *TINY, "--parts"]
+def test_the_benchmark_reports_times_ratios_memory_formatting_rebuild_and_parts(tmp_path: Path) -> None:
+    record = tmp_path / "runs.jsonl"
+    command = [sys.executable, str(REPO / "bench/portfolio.py"), *TINY, "--parts", "--record", str(record)]
     output = subprocess.run(command, capture_output=True, text=True, check=True, cwd=REPO, timeout=600).stdout
     patterns = [
         r"portfolio: 3 reflections, 1 rubrics, 4 references, 2 citations each; 1 pairs",
@@ -35,6 +37,8 @@ def test_the_benchmark_reports_times_ratios_memory_formatting_rebuild_and_parts(
         # One pair: too few for a confidence interval of the median.
         r"ratio full/baseline: time \d\.\d{3} \(median of pairs; pairs \d\.\d{3} to \d\.\d{3}; fastest of each \d\.\d{3}\), memory \d\.\d{3}",
         r"processor time on all cores \(pandoc included\): full \d+\.\d\d s, baseline \d+\.\d\d s, ratio \d\.\d{3}",
+        r"garbage collection \(the build's own process\): full \d+\.\d\d s in \d+ collections, \d+ of them full; "
+        r"baseline \d+\.\d\d s in \d+, \d+ full",
         r"formatting 1000 citation clusters: \d+\.\d\d s cold, \d\.\d{3} s cached",
         r"rebuild after touching one post \(as mkdocs serve\), median of 1: \d+\.\d\d s \(baseline \d+\.\d\d s\)",
         r"instructions executed by the build's own process \(cachegrind; pandoc not counted\): "
@@ -49,11 +53,16 @@ def test_the_benchmark_reports_times_ratios_memory_formatting_rebuild_and_parts(
         r"  the rest \(shared: loading, more pages, garbage collection\): -?\d\.\d{3} G \(-?\d+\.\d%\)",
         r"not in the ratio: the baseline reading the posts' citation keys and standards: lines, "
         r"against the same posts typed without them: -?\d\.\d{3} G \(-?\d+\.\d%\)",
+        r"pooled with the runs recorded for the same sources: time \d\.\d{3} \(median of 1 pair from 1 run\)",
     ]
     lines = output.strip().splitlines()
     assert len(lines) == len(patterns), output
     for line, pattern in zip(lines, patterns):
         assert re.fullmatch(pattern, line), line
+    (run,) = [json.loads(line) for line in record.read_text(encoding="utf-8").splitlines()]
+    assert run["portfolio"] == [3, 1, 4, 2, ""]
+    assert len(run["pairs"]) == 1 and all(seconds > 0 for seconds in run["pairs"][0])
+    assert re.fullmatch(r"[0-9a-f]{16}", run["sources"])
 
 
 @pytest.mark.parametrize("option", ["--instructions", "--parts"])
@@ -84,6 +93,30 @@ def test_each_part_is_the_full_build_less_the_build_without_it(tmp_path: Path) -
         "  the rest (shared: loading, more pages, garbage collection): 0.500 G (5.0%)",
         "not in the ratio: the baseline reading the posts' citation keys and standards: lines, against the same posts typed without them: 0.100 G (1.0%)",
     ]
+
+
+def test_runs_recorded_for_the_same_sources_and_portfolio_are_pooled(tmp_path: Path) -> None:
+    bench = benchmark_module()
+    record = tmp_path / "runs.jsonl"
+    earlier = [
+        {"sources": "a" * 16, "portfolio": [300, 10, 150, 8, ""], "pairs": [[5.5, 5.0], [5.2, 5.0], [5.6, 5.0]]},
+        {"sources": "b" * 16, "portfolio": [300, 10, 150, 8, ""], "pairs": [[9.0, 5.0]]},  # other sources
+        {"sources": "a" * 16, "portfolio": [1000, 10, 150, 8, ""], "pairs": [[9.0, 5.0]]},  # another portfolio
+    ]
+    record.write_text("".join(json.dumps(run) + "\n" for run in earlier), encoding="utf-8")
+    run = {"sources": "a" * 16, "portfolio": [300, 10, 150, 8, ""], "pairs": [[5.4, 5.0], [5.3, 5.0], [5.7, 5.0], [5.1, 5.0]]}
+
+    pooled = bench.pool_runs(record, run)
+
+    assert pooled == [earlier[0], run]
+    assert [json.loads(line) for line in record.read_text(encoding="utf-8").splitlines()] == [*earlier, run]
+    # Seven ratios, 1.02 to 1.14: their median, and the 1st and 7th of them as the interval.
+    assert bench.pooled_report(pooled) == (
+        "pooled with the runs recorded for the same sources: time 1.080 (median of 7 pairs from 2 runs, 95% confidence 1.020 to 1.140)"
+    )
+    assert bench.pooled_report([run]) == (
+        "pooled with the runs recorded for the same sources: time 1.070 (median of 4 pairs from 1 run)"
+    )
 
 
 def test_the_median_ratio_comes_with_a_distribution_free_confidence_interval() -> None:
