@@ -119,6 +119,22 @@ def test_runs_recorded_for_the_same_sources_and_portfolio_are_pooled(tmp_path: P
     )
 
 
+def test_the_sources_digest_follows_coachfolios_files_but_not_their_compiled_copies(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bench = benchmark_module()
+    package = tmp_path / "coachfolio"
+    (package / "core").mkdir(parents=True)
+    (package / "__pycache__").mkdir()
+    (package / "core/module.py").write_text("A = 1\n", encoding="utf-8")
+    (package / "__pycache__/module.cpython-311.pyc").write_bytes(b"1")
+    monkeypatch.setattr("coachfolio.core.packages.package_folder", lambda name: package)
+    first = bench.sources_digest()
+
+    (package / "__pycache__/module.cpython-311.pyc").write_bytes(b"2")
+    assert bench.sources_digest() == first
+    (package / "core/module.py").write_text("A = 2\n", encoding="utf-8")
+    assert bench.sources_digest() != first
+
+
 def test_the_median_ratio_comes_with_a_distribution_free_confidence_interval() -> None:
     interval = benchmark_module().median_interval
     # Order statistics: the 4th and 12th of 15 values (96.5%), the 2nd and 8th of 9 (96.1%),
