@@ -391,10 +391,14 @@ def pool_runs(record: Path, run: dict[str, Any]) -> list[dict[str, Any]]:
 def pooled_report(runs: list[dict[str, Any]]) -> str:
     """The median ratio of every pair of `runs`, with its confidence interval."""
     ratios = [full / baseline for run in runs for full, baseline in run["pairs"]]
-    interval = median_interval(ratios)
-    within = f", 95% confidence {interval[0]:.3f} to {interval[1]:.3f}" if interval else ""
     return (f"pooled with the runs recorded for the same sources: time {statistics.median(ratios):.3f} "
-            f"(median of {plural(len(ratios), 'pair')} from {plural(len(runs), 'run')}{within})")
+            f"(median of {plural(len(ratios), 'pair')} from {plural(len(runs), 'run')}{confidence_phrase(ratios)})")
+
+
+def confidence_phrase(ratios: list[float]) -> str:
+    """", 95% confidence 1.102 to 1.148" for the median of `ratios`; nothing when they are too few."""
+    interval = median_interval(ratios)
+    return f", 95% confidence {interval[0]:.3f} to {interval[1]:.3f}" if interval else ""
 
 
 def plural(count: int, noun: str) -> str:
@@ -460,7 +464,8 @@ def main() -> None:
         cpu = {name: statistics.median(r["cpu"] for r in runs) for name, runs in results.items()}
         collector = {name: {key: statistics.median(r[key] for r in runs) for key in ("gc_seconds", "gc_collections", "gc_full")}
                      for name, runs in results.items()}
-        ratios = [f["seconds"] / b["seconds"] for f, b in zip(results["full"], results["baseline"])]
+        pairs = [(f["seconds"], b["seconds"]) for f, b in zip(results["full"], results["baseline"])]
+        ratios = [full / baseline for full, baseline in pairs]
         # Noise only ever adds time: the fastest build of each is the other estimate a shared machine allows.
         fastest = min(r["seconds"] for r in results["full"]) / min(r["seconds"] for r in results["baseline"])
         cold, cached = format_clusters(1000)
@@ -491,9 +496,7 @@ def main() -> None:
               + (f"; theme features: {options.features}" if options.features else ""))
         print(f"baseline (Material blog + tags): median {seconds['baseline']:.2f} s, peak {memory['baseline']:.0f} MiB")
         print(f"full (with Coachfolio):          median {seconds['full']:.2f} s, peak {memory['full']:.0f} MiB")
-        interval = median_interval(ratios)
-        within = f", 95% confidence {interval[0]:.3f} to {interval[1]:.3f}" if interval else ""
-        print(f"ratio full/baseline: time {statistics.median(ratios):.3f} (median of pairs{within}; "
+        print(f"ratio full/baseline: time {statistics.median(ratios):.3f} (median of pairs{confidence_phrase(ratios)}; "
               f"pairs {min(ratios):.3f} to {max(ratios):.3f}; fastest of each {fastest:.3f}), memory {memory['full'] / memory['baseline']:.3f}")
         # On a machine whose second core is busy with other work, pandoc's time on it adds to the build's.
         print(f"processor time on all cores (pandoc included): full {cpu['full']:.2f} s, baseline {cpu['baseline']:.2f} s, "
@@ -515,7 +518,6 @@ def main() -> None:
                 print(line)
         if options.record:
             portfolio = [*sizes, options.features]
-            pairs = [[f["seconds"], b["seconds"]] for f, b in zip(results["full"], results["baseline"])]
             print(pooled_report(pool_runs(options.record, {"sources": sources, "portfolio": portfolio, "pairs": pairs})))
     finally:
         if options.keep:
