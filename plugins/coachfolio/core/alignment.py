@@ -12,8 +12,7 @@ statuses checked.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from coachfolio.core.fields import FieldChecker, describe
 from coachfolio.core.suggest import did_you_mean
@@ -22,8 +21,7 @@ from coachfolio.core.yamlfile import KeyPath
 STATUSES = ("begun", "partial", "meets")
 
 
-@dataclass(frozen=True)
-class Alignment:
+class Alignment(NamedTuple):
     """A claim that some work is evidence for an indicator."""
 
     reference: str  # as written: "1.a", "iste-coaches-2019:4.1.a"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 _DIRECTIVE = re.compile(
     r"^(?P<indent>[ \t]*)::(?P<name>[a-z][a-z0-9-]*)(?:\[(?P<argument>[^\]\n]*)\])?(?:\{(?P<attributes>[^}\n]*)\})?[ \t]*$"
@@ -30,8 +31,7 @@ _DIRECTIVE_START = re.compile(r"^[ \t]*::[a-z]", re.MULTILINE)
 _DIRECTIVE_NAME = re.compile(r"^(?P<indent>[ \t]*)::(?P<name>[a-z][a-z0-9-]*)")
 
 
-@dataclass(frozen=True)
-class DirectiveKind:
+class DirectiveKind(NamedTuple):
     """What Coachfolio knows of one directive: the plugin that reads it and the attributes it takes."""
 
     plugin: str
@@ -105,8 +105,7 @@ def _directive(match: re.Match[str], line: int) -> Directive:
     return Directive(match.group("name"), argument, line, match.group("indent"), attributes, malformed)
 
 
-@dataclass(frozen=True)
-class DirectiveLine:
+class DirectiveLine(NamedTuple):
     """A line written as a directive: `::name` at its start, outside code."""
 
     name: str
@@ -150,8 +149,7 @@ def replace_directives(markdown: str, directives: Iterable[Directive], replaceme
     return "\n".join(lines)
 
 
-@dataclass(frozen=True)
-class InlineDirective:
+class InlineDirective(NamedTuple):
     """An inline directive, `:name[argument]`, at `start`:`end` of line `line`."""
 
     name: str

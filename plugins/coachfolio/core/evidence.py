@@ -12,14 +12,14 @@ import csv
 import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from coachfolio.core.frameworks import Framework, Frameworks, Indicator
 
 STATUS_ORDER = {"meets": 3, "partial": 2, "begun": 1, None: 0}
 
 
-@dataclass(frozen=True)
-class Artifact:
+class Artifact(NamedTuple):
     """A piece of work in the portfolio: a post, another page, or a rubric."""
 
     kind: str  # "post", "page" or "rubric"
@@ -29,8 +29,7 @@ class Artifact:
     excerpt: str = ""
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
     """An artifact (or one rubric criterion of it) shown as evidence for an indicator."""
 
     indicator: Indicator

@@ -9,14 +9,13 @@ placeholder, for photos that were not kept when a post moved.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 FIGURE_ATTRIBUTES = ("src", "caption", "credit", "source", "link", "source_link", "license", "license_link")
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     alt: str
     src: str = ""
     caption: str = ""

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from functools import cached_property
+from functools import cache
 from importlib.resources import files as package_files
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from coachfolio.core.fields import FieldChecker, describe
 from coachfolio.core.problems import DataFileError, Problem
@@ -28,8 +27,7 @@ STANDARD_KEYS = ("code", "name", "description", "indicators")
 INDICATOR_KEYS = ("code", "label", "text")
 
 
-@dataclass(frozen=True)
-class Indicator:
+class Indicator(NamedTuple):
     """The smallest unit a piece of work can be evidence for."""
 
     code: str
@@ -38,21 +36,23 @@ class Indicator:
     standard_code: str
     framework_id: str
 
-    # Both are cached: the standards pages and every aligned post ask for them
-    # thousands of times (the values live outside the frozen fields).
-    @cached_property
+    @property
     def key(self) -> str:
         """Unique across frameworks: `iste-coaches-2019:1.a`."""
         return f"{self.framework_id}:{self.code}"
 
-    @cached_property
+    @property
     def anchor(self) -> str:
         """The HTML id of the indicator on its framework's page."""
-        return "indicator-" + slugify(self.code.replace(".", "-"))
+        return _indicator_anchor(self.code)
 
 
-@dataclass(frozen=True)
-class Standard:
+@cache  # the standards pages and every aligned post ask thousands of times
+def _indicator_anchor(code: str) -> str:
+    return "indicator-" + slugify(code.replace(".", "-"))
+
+
+class Standard(NamedTuple):
     code: str
     name: str
     description: str
@@ -63,8 +63,7 @@ class Standard:
         return "standard-" + slugify(self.code.replace(".", "-"))
 
 
-@dataclass(frozen=True)
-class Framework:
+class Framework(NamedTuple):
     id: str
     title: str
     standards: tuple[Standard, ...]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from coachfolio.core.alignment import Alignment, read_alignments
 from coachfolio.core.fields import FieldChecker, describe
@@ -26,8 +26,7 @@ LEVEL_KEYS = ("label", "points", "description")
 CRITERION_KEYS = ("title", "id", "section", "description", "weight", "standards", "look_fors", "descriptors")
 
 
-@dataclass(frozen=True)
-class Level:
+class Level(NamedTuple):
     """One column of a rubric: a performance level."""
 
     label: str
@@ -35,8 +34,7 @@ class Level:
     description: str = ""
 
 
-@dataclass(frozen=True)
-class Criterion:
+class Criterion(NamedTuple):
     """One row of a rubric."""
 
     id: str
@@ -50,16 +48,14 @@ class Criterion:
     line: int = 0  # where the criterion starts in its file, for messages
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """Consecutive criteria that share a `section`; `title` is None for ungrouped ones."""
 
     title: str | None
     criteria: tuple[Criterion, ...]
 
 
-@dataclass(frozen=True)
-class Rubric:
+class Rubric(NamedTuple):
     """A validated rubric."""
 
     slug: str

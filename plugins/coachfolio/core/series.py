@@ -13,8 +13,8 @@ otherwise parts run by date).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from coachfolio.core.fields import FieldChecker, describe
 from coachfolio.core.problems import DataFileError, Problem
@@ -24,8 +24,7 @@ from coachfolio.core.yamlfile import load_yaml
 SERIES_KEYS = ("title", "description")
 
 
-@dataclass(frozen=True)
-class Series:
+class Series(NamedTuple):
     id: str
     title: str
     description: str = ""

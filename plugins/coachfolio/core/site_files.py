@@ -10,12 +10,11 @@ names its files.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class _Section:
-    """A folder of generated files with an index page."""
+class _Section(NamedTuple):
+    """A folder of generated files with an index page; each kind of section adds the names of its files."""
 
     folder: str
 
@@ -28,9 +27,10 @@ class _Section:
         return files | {self.index} if files else files
 
 
-@dataclass(frozen=True)
 class RubricFiles(_Section):
     """The rubrics index, and for each rubric its page, observation checklist and downloads."""
+
+    __slots__ = ()
 
     def page(self, slug: str) -> str:
         return f"{self.folder}/{slug}.md"
@@ -65,9 +65,10 @@ class RubricFiles(_Section):
         return self._with_index(files)
 
 
-@dataclass(frozen=True)
 class StandardsFiles(_Section):
     """The standards index, a page for each framework, and the coverage matrix with its CSV."""
+
+    __slots__ = ()
 
     def framework(self, framework_id: str) -> str:
         return f"{self.folder}/{framework_id}.md"
@@ -84,9 +85,10 @@ class StandardsFiles(_Section):
         return {self.index, self.matrix, self.matrix_csv, *(self.framework(id_) for id_ in framework_ids)}
 
 
-@dataclass(frozen=True)
 class SeriesFiles(_Section):
     """The list of series and a page for each series."""
+
+    __slots__ = ()
 
     def series(self, series_id: str) -> str:
         return f"{self.folder}/{series_id}.md"

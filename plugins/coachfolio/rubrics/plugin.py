@@ -17,8 +17,8 @@ from __future__ import annotations
 import posixpath
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -62,8 +62,7 @@ log = get_plugin_logger(__name__)
 DIRECTIVES = directives_of("coachfolio/rubrics")
 
 
-@dataclass(frozen=True)
-class _Use:
+class _Use(NamedTuple):
     """A directive to render: which one, for which rubric, where."""
 
     name: str

@@ -17,7 +17,7 @@ formats it later, so the two never disagree on what a cluster means.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from coachfolio.core.directives import replace_spans
 
@@ -53,8 +53,7 @@ _MASKS = [
 _NOT_NEWLINE = re.compile(r"[^\n]")
 
 
-@dataclass(frozen=True)
-class Cluster:
+class Cluster(NamedTuple):
     """One citation as written: a bracketed group or a narrative citation."""
 
     text: str  # exactly as written, e.g. "[see @a, p. 3; @b]"
