@@ -40,6 +40,12 @@ The time Python's garbage collector took in each build is printed too: its
 full collections walk every object a build keeps, so they cost more than the
 instructions they execute, and a build that keeps more makes them sooner.
 
+`--against DIR` builds the full site a third time in each round, with the
+Coachfolio of another checkout (DIR, holding `plugins/coachfolio`), and prints
+its ratio and this version's time against it, pair by pair. The ratio of one
+version moves by several points from one day to the next on a shared machine;
+two versions built in turn, in the same hour, can be told apart by less.
+
     python bench/portfolio.py --reflections 300 --rubrics 10 --references 150 --citations 8
 """
 
@@ -61,7 +67,7 @@ import tempfile
 import textwrap
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 ISTE_2019 = [f"{s}.{l}" for s, n in zip(range(1, 8), [5, 3, 4, 4, 3, 3, 4]) for l in "abcde"[:n]]
 WORDS = (
@@ -130,6 +136,14 @@ REBUILD = textwrap.dedent(
     print(json.dumps({"seconds": once()}))
     """
 )
+
+
+class Build(NamedTuple):
+    """One of the sites built in each round: its name in the results, its configuration, and whose Coachfolio builds it."""
+
+    name: str
+    config: Path
+    plugins: Path | None = None  # first on the import path; None for the installed Coachfolio
 
 
 def words(rng: random.Random, count: int) -> str:
@@ -245,8 +259,11 @@ def without(full: Path, part: str) -> Path:
     return config
 
 
-def run(script: str, *args: str) -> dict[str, float]:
+def run(script: str, *args: str, plugins: Path | None = None) -> dict[str, float]:
+    """Run `python -c script args` and return the JSON of its last line; `plugins` goes first on its import path."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    if plugins is not None:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(plugins), os.environ.get("PYTHONPATH")]))
     result = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, env=env)
     if result.returncode != 0:
         sys.exit(f"build failed:\n{result.stderr[-3000:]}")
@@ -395,6 +412,15 @@ def pooled_report(runs: list[dict[str, Any]]) -> str:
             f"(median of {plural(len(ratios), 'pair')} from {plural(len(runs), 'run')}{confidence_phrase(ratios)})")
 
 
+def against_report(folder: Path, results: dict[str, list[dict[str, float]]]) -> str:
+    """The other checkout's time ratio, and this version's time against it, each the median of the round's pairs."""
+    seconds = {name: [r["seconds"] for r in runs] for name, runs in results.items()}
+    ratios = [other / baseline for other, baseline in zip(seconds["against"], seconds["baseline"])]
+    versus = [this / other for this, other in zip(seconds["full"], seconds["against"])]
+    return (f"against {folder}: time {statistics.median(ratios):.3f} (median of pairs{confidence_phrase(ratios)}); "
+            f"this version took {statistics.median(versus):.3f} of its time (median of pairs{confidence_phrase(versus)})")
+
+
 def confidence_phrase(ratios: list[float]) -> str:
     """", 95% confidence 1.102 to 1.148" for the median of `ratios`; nothing when they are too few."""
     interval = median_interval(ratios)
@@ -405,14 +431,14 @@ def plural(count: int, noun: str) -> str:
     return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
-def in_turn(repeat: int, full: Path, baseline: Path) -> list[tuple[str, Path]]:
-    """Both sites, the first one changing from pair to pair, so drift in the machine's speed hits both."""
-    pair = [("baseline", baseline), ("full", full)]
-    return pair if repeat % 2 == 0 else pair[::-1]
+def in_turn(repeat: int, builds: list[Build]) -> list[Build]:
+    """The builds of one round, each round starting one later, so drift in the machine's speed hits each alike."""
+    start = repeat % len(builds)
+    return builds[start:] + builds[:start]
 
 
-def compile_coachfolio() -> None:
-    """Byte-compile Coachfolio's modules, as installing a package does.
+def compile_coachfolio(folder: Path | None) -> None:
+    """Byte-compile Coachfolio's modules in `folder`, as installing a package does.
 
     Material and MkDocs come compiled from their wheels; an editable checkout
     of Coachfolio run with PYTHONDONTWRITEBYTECODE (set on some CI machines)
@@ -421,11 +447,14 @@ def compile_coachfolio() -> None:
     """
     import compileall
 
-    from coachfolio.core.packages import package_folder
-
-    folder = package_folder("coachfolio")
     if folder is not None:
         compileall.compile_dir(str(folder), quiet=1)
+
+
+def other_checkout(folder: Path) -> Path | None:
+    """The folder to put on the import path to build with the Coachfolio of the checkout in `folder`; None if it holds none."""
+    plugins = folder / "plugins"
+    return plugins if (plugins / "coachfolio" / "__init__.py").is_file() else None
 
 
 def main() -> None:
@@ -440,12 +469,21 @@ def main() -> None:
     parser.add_argument("--parts", action="store_true", help="also count the full site without each plugin, in instructions (implies --instructions)")
     parser.add_argument("--record", type=Path, metavar="FILE",
                         help="append this run's pairs to FILE, and report them pooled with those of earlier runs recorded there for the same sources")
+    parser.add_argument("--against", type=Path, metavar="DIR",
+                        help="also build the full site with the Coachfolio of the checkout in DIR, in turn, and compare this version's time with it")
     parser.add_argument("--keep", action="store_true", help="keep the generated sites")
     options = parser.parse_args()
     for option in ("instructions", "parts"):
         if getattr(options, option) and shutil.which("valgrind") is None:
             parser.error(f"--{option} needs valgrind (Debian and Ubuntu: sudo apt-get install valgrind)")
-    compile_coachfolio()
+    against = other_checkout(options.against) if options.against else None
+    if options.against and against is None:
+        parser.error(f"--against {options.against}: no Coachfolio checkout there (expected plugins/coachfolio/__init__.py)")
+    from coachfolio.core.packages import package_folder
+
+    compile_coachfolio(package_folder("coachfolio"))
+    if against:
+        compile_coachfolio(against / "coachfolio")
     sources = sources_digest() if options.record else ""  # taken before building, as what is built
 
     root = Path(tempfile.mkdtemp(prefix="coachfolio-bench-"))
@@ -453,11 +491,14 @@ def main() -> None:
         sizes = (options.reflections, options.rubrics, options.references, options.citations)
         full = generate(root / "full", *sizes, full=True, features=options.features)
         baseline = generate(root / "baseline", *sizes, full=False, features=options.features)
-        results: dict[str, list[dict[str, float]]] = {"full": [], "baseline": []}
+        builds = [Build("baseline", baseline), Build("full", full)]
+        if against:
+            builds.append(Build("against", full, against))
+        results: dict[str, list[dict[str, float]]] = {build.name: [] for build in builds}
         for repeat in range(options.repeats):
-            for name, config in in_turn(repeat, full, baseline):
-                site = config.parent / f"site-{repeat}"
-                results[name].append(run(CHILD, str(config), str(site)))
+            for build in in_turn(repeat, builds):
+                site = build.config.parent / f"site-{build.name}-{repeat}"
+                results[build.name].append(run(CHILD, str(build.config), str(site), plugins=build.plugins))
                 shutil.rmtree(site)
         seconds = {name: statistics.median(r["seconds"] for r in runs) for name, runs in results.items()}
         memory = {name: max(r["peak_kib"] for r in runs) / 1024 for name, runs in results.items()}
@@ -473,7 +514,7 @@ def main() -> None:
         # pair on a fresh copy of the site so every rebuild sees the same change.
         rebuilds: dict[str, list[float]] = {"full": [], "baseline": []}
         for repeat in range(max(1, options.repeats // 3)):
-            for name, config in in_turn(repeat, full, baseline):
+            for name, config, _ in in_turn(repeat, builds[:2]):
                 copy = config.parent.parent / f"{name}-rebuild"
                 shutil.copytree(config.parent, copy)
                 post = copy / "docs/blog/posts/reflection-0000.md"
@@ -498,6 +539,8 @@ def main() -> None:
         print(f"full (with Coachfolio):          median {seconds['full']:.2f} s, peak {memory['full']:.0f} MiB")
         print(f"ratio full/baseline: time {statistics.median(ratios):.3f} (median of pairs{confidence_phrase(ratios)}; "
               f"pairs {min(ratios):.3f} to {max(ratios):.3f}; fastest of each {fastest:.3f}), memory {memory['full'] / memory['baseline']:.3f}")
+        if against:
+            print(against_report(options.against, results))
         # On a machine whose second core is busy with other work, pandoc's time on it adds to the build's.
         print(f"processor time on all cores (pandoc included): full {cpu['full']:.2f} s, baseline {cpu['baseline']:.2f} s, "
               f"ratio {cpu['full'] / cpu['baseline']:.3f}")

@@ -6,6 +6,7 @@ import importlib.util
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -63,6 +64,48 @@ def test_the_benchmark_reports_times_ratios_memory_formatting_rebuild_and_parts(
     assert run["portfolio"] == [3, 1, 4, 2, ""]
     assert len(run["pairs"]) == 1 and all(seconds > 0 for seconds in run["pairs"][0])
     assert re.fullmatch(r"[0-9a-f]{16}", run["sources"])
+
+
+def test_another_checkout_is_built_in_turn_and_compared_with_this_version(tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    shutil.copytree(REPO / "plugins/coachfolio", other / "plugins/coachfolio", ignore=shutil.ignore_patterns("__pycache__"))
+    # The copy leaves a mark when a build imports it, so the test sees whose Coachfolio built the third site.
+    marker = tmp_path / "imported"
+    with (other / "plugins/coachfolio/__init__.py").open("a", encoding="utf-8") as init:
+        init.write(f"\nopen({str(marker)!r}, 'a').write('x')\n")
+    command = [sys.executable, str(REPO / "bench/portfolio.py"), *TINY[:-1], "2", "--against", str(other)]
+    output = subprocess.run(command, capture_output=True, text=True, check=True, cwd=REPO, timeout=600).stdout
+    lines = output.strip().splitlines()
+    assert lines[0] == "portfolio: 3 reflections, 1 rubrics, 4 references, 2 citations each; 2 pairs"
+    assert re.fullmatch(r"ratio full/baseline: time \d\.\d{3} \(median of pairs; .*", lines[3]), lines[3]
+    assert re.fullmatch(
+        rf"against {re.escape(str(other))}: time \d\.\d{{3}} \(median of pairs\); this version took \d\.\d{{3}} of its time \(median of pairs\)",
+        lines[4],
+    ), lines[4]
+    assert lines[5].startswith("processor time on all cores")
+    # Two rounds, one build of the other checkout in each (the rebuilds and the formatting use this version).
+    assert marker.read_text(encoding="utf-8") == "xx"
+
+
+def test_another_checkout_must_hold_coachfolio(tmp_path: Path) -> None:
+    command = [sys.executable, str(REPO / "bench/portfolio.py"), *TINY, "--against", str(tmp_path)]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=REPO, timeout=60)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[-1] == f"portfolio.py: error: --against {tmp_path}: no Coachfolio checkout there (expected plugins/coachfolio/__init__.py)"
+
+
+def test_each_round_starts_with_the_next_build() -> None:
+    bench = benchmark_module()
+    builds = [bench.Build(name, Path(f"{name}.yml")) for name in ("baseline", "full", "against")]
+    assert [[build.name for build in bench.in_turn(repeat, builds)] for repeat in range(4)] == [
+        ["baseline", "full", "against"],
+        ["full", "against", "baseline"],
+        ["against", "baseline", "full"],
+        ["baseline", "full", "against"],
+    ]
+    # Two builds take turns in being first, as pairs always did.
+    assert [[build.name for build in bench.in_turn(repeat, builds[:2])] for repeat in range(2)] == [["baseline", "full"], ["full", "baseline"]]
 
 
 @pytest.mark.parametrize("option", ["--instructions", "--parts"])
