@@ -560,7 +560,8 @@ def main() -> None:
             for line in parts_report(instructions):
                 print(line)
         if options.record:
-            portfolio = [*sizes, options.features]
+            # With a third build in each round, the pairs are built further apart: such runs are pooled only together.
+            portfolio = [*sizes, options.features, *(["against another checkout"] if against else [])]
             print(pooled_report(pool_runs(options.record, {"sources": sources, "portfolio": portfolio, "pairs": pairs})))
     finally:
         if options.keep:

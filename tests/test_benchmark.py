@@ -73,7 +73,8 @@ def test_another_checkout_is_built_in_turn_and_compared_with_this_version(tmp_pa
     marker = tmp_path / "imported"
     with (other / "plugins/coachfolio/__init__.py").open("a", encoding="utf-8") as init:
         init.write(f"\nopen({str(marker)!r}, 'a').write('x')\n")
-    command = [sys.executable, str(REPO / "bench/portfolio.py"), *TINY[:-1], "2", "--against", str(other)]
+    record = tmp_path / "runs.jsonl"
+    command = [sys.executable, str(REPO / "bench/portfolio.py"), *TINY[:-1], "2", "--against", str(other), "--record", str(record)]
     output = subprocess.run(command, capture_output=True, text=True, check=True, cwd=REPO, timeout=600).stdout
     lines = output.strip().splitlines()
     assert lines[0] == "portfolio: 3 reflections, 1 rubrics, 4 references, 2 citations each; 2 pairs"
@@ -85,6 +86,10 @@ def test_another_checkout_is_built_in_turn_and_compared_with_this_version(tmp_pa
     assert lines[5].startswith("processor time on all cores")
     # Two rounds, one build of the other checkout in each (the rebuilds and the formatting use this version).
     assert marker.read_text(encoding="utf-8") == "xx"
+    # Its pairs are this version's, kept apart from those of runs without a third build.
+    (run,) = [json.loads(line) for line in record.read_text(encoding="utf-8").splitlines()]
+    assert run["portfolio"] == [3, 1, 4, 2, "", "against another checkout"]
+    assert len(run["pairs"]) == 2
 
 
 def test_another_checkout_must_hold_coachfolio(tmp_path: Path) -> None:
