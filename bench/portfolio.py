@@ -43,7 +43,7 @@ instructions they execute, and a build that keeps more makes them sooner.
 `--against DIR` builds the full site a third time in each round, with the
 Coachfolio of another checkout (DIR, holding `plugins/coachfolio`), and prints
 its ratio and this version's time against it, pair by pair. The ratio of one
-version moves by several points from one day to the next on a shared machine;
+version moves by several points from one hour to the next on a shared machine;
 two versions built in turn, in the same hour, can be told apart by less.
 
     python bench/portfolio.py --reflections 300 --rubrics 10 --references 150 --citations 8
