@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -61,11 +61,10 @@ class Coverage:
     _positions: dict[tuple[str, str, str | None], int] = field(default_factory=dict)
     # Sorted views, computed once after the last `add` (the matrix asks thousands of times).
     _sorted: dict[str, list[Evidence]] | None = None
-    _cells: dict[tuple[str, str], list[Evidence]] | None = None
 
     def add(self, evidence: Evidence) -> None:
         """Record `evidence`; the same artifact (and criterion) counts once per indicator, at its best status."""
-        self._sorted = self._cells = None
+        self._sorted = None
         key = evidence.indicator.key
         entries = self._evidence.setdefault(key, [])
         index = self._positions.setdefault((key, evidence.artifact.url, evidence.anchor), len(entries))
@@ -98,19 +97,20 @@ class Coverage:
         unique = {e.artifact.url: e.artifact for entries in self._evidence.values() for e in entries}
         return order_artifacts(unique.values())
 
-    def row(self, indicator: Indicator, artifacts: list[Artifact]) -> list[list[Evidence]]:
+    def row(self, indicator: Indicator, artifacts: list[Artifact]) -> list[Sequence[Evidence]]:
         """The matrix row of `indicator`: for each of `artifacts`, the evidence it gives (several
         criteria of a rubric may), empty where there is none.
 
         One call a row: a call a cell would cost the matrix template tens of
-        thousands of calls on a large portfolio.
+        thousands of calls on a large portfolio. The cells are gathered for
+        each row and dropped with it: the matrix asks for a row once, and a
+        table of every cell kept for the rest of the build would be a thousand
+        lists on a large portfolio.
         """
-        if self._cells is None:
-            self._cells = {}
-            for entries in self._evidence.values():
-                for evidence in self.for_indicator(entries[0].indicator):
-                    self._cells.setdefault((evidence.indicator.key, evidence.artifact.url), []).append(evidence)
-        return [self._cells.get((indicator.key, artifact.url), []) for artifact in artifacts]
+        cells: dict[str, list[Evidence]] = {}
+        for evidence in self.for_indicator(indicator):
+            cells.setdefault(evidence.artifact.url, []).append(evidence)
+        return [cells.get(artifact.url, ()) for artifact in artifacts]
 
     def matrix_csv(self, absolute: Callable[[str], str]) -> str:
         """One row per indicator: framework,code,label,evidence_count,evidence.
