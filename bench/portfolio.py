@@ -9,14 +9,23 @@ and interleaved:
 - baseline: Material's blog and tags alone, on the same post files: their
   citations (`[@key, p. 12]`) are left as plain text and their `standards:`
   front matter unread, as no plugin handles them; no rubric files, no
-  standards pages.
+  standards pages;
+- escaped baseline: the same, with each citation's brackets escaped
+  (`\\[@key, p. 12\\]`). Its pages are the baseline's, but Python-Markdown
+  reads no possible link in them. How long Python-Markdown takes over an
+  unclosed `[` changes from one release to the next (3.11.4 scans the whole
+  paragraph again for each one, in Python), and the full build never pays it
+  (the citations plugin puts a token where each citation stood): the ratio to
+  the escaped baseline is what Coachfolio costs whichever release is installed.
 
-It prints the median seconds and peak memory of each, the ratio
-full/baseline (and that of the fastest build of each), the processor time
-each used on all cores (pandoc's included), the seconds spent formatting 1,000
-citation clusters (cold and cached), and the time of a rebuild after touching
-one post, as `mkdocs serve` does it (for both sites, the median of a third as
-many pairs as the builds).
+It prints the versions it ran on, the median seconds and peak memory of
+each site, the ratios full/baseline (and that of the fastest build of each)
+and full/escaped baseline, and, for the full site and the escaped baseline,
+the processor time each used on all cores (pandoc's included), the time
+Python's garbage collector took, and the time of a rebuild after touching
+one post, as `mkdocs serve` does it (the median of a third as many pairs as
+the builds); and the seconds spent formatting 1,000 citation clusters (cold
+and cached).
 
 With `--instructions`, each site is also built once under valgrind's
 cachegrind, which counts the instructions the build's own process executes
@@ -33,14 +42,15 @@ would not. With six pairs or more it comes with a 95% confidence interval
 ratio to be within a target or only allows it. `--record FILE` keeps each
 run's pairs in FILE and pools them with those of the earlier runs recorded
 there for the same sources (Coachfolio's files, this script, the versions of
-MkDocs, Material, pandoc and Python) and the same portfolio: runs spread over
+MkDocs, Material, Python-Markdown, pymdown-extensions, pandoc and Python) and
+the same portfolio: runs spread over
 a day narrow the interval, and take in the machine's slow hours and quick ones.
 
 The time Python's garbage collector took in each build is printed too: its
 full collections walk every object a build keeps, so they cost more than the
 instructions they execute, and a build that keeps more makes them sooner.
 
-`--against DIR` builds the full site a third time in each round, with the
+`--against DIR` builds the full site once more in each round, with the
 Coachfolio of another checkout (DIR, holding `plugins/coachfolio`), and prints
 its ratio and this version's time against it, pair by pair. The ratio of one
 version moves by several points from one hour to the next on a shared machine;
@@ -76,6 +86,9 @@ WORDS = (
 ).split()
 CATEGORIES = ["Peer Coaching", "Lesson Design", "Data", "Leadership", "Digital Citizenship"]
 TAGS = ["trust", "feedback", "rubrics", "equity", "technology", "reflection", "goals", "observation"]
+
+# The packages whose versions decide what a build costs, besides Coachfolio's own files.
+MEASURED_PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pypandoc-binary")
 
 # The build each child process runs: MkDocs's own build with its startup and
 # shutdown events, reporting elapsed seconds, peak memory (RSS, KiB), the
@@ -160,8 +173,13 @@ def bibliography(count: int) -> str:
     return "\n".join(entries)
 
 
-def post(rng: random.Random, n: int, citations: int, references: int, *, markup: bool = True) -> str:
-    """A reflection; without `markup`, as typed with no Coachfolio: citations by hand, no `standards:` line."""
+def post(rng: random.Random, n: int, citations: int, references: int, *, markup: bool = True, escaped: bool = False) -> str:
+    """A reflection; without `markup`, as typed with no Coachfolio: citations by hand, no `standards:` line.
+
+    With `escaped`, each citation's brackets are escaped (`\\[@key, p. 12\\]`):
+    the page shows the same text, and Python-Markdown reads no possible link
+    in it.
+    """
     day = 1 + n % 28
     month = 1 + (n // 28) % 12
     year = 2019 + n // 336
@@ -182,7 +200,12 @@ def post(rng: random.Random, n: int, citations: int, references: int, *, markup:
     for c in range(citations):
         key = f"ref{rng.randrange(references)}"
         page = rng.randrange(1, 300)
-        citation = f"[@{key}, p. {page}]" if markup else f"(Author, 2010, p. {page})"
+        if not markup:
+            citation = f"(Author, 2010, p. {page})"
+        elif escaped:
+            citation = f"\\[@{key}, p. {page}\\]"
+        else:
+            citation = f"[@{key}, p. {page}]"
         paragraphs.append(f"{words(rng, 50)} {citation}.")
     body = "\n\n".join([paragraphs[0], "<!-- more -->", *paragraphs[1:]])
     return "\n".join(front) + f"\n\n# Reflection {n}\n\n{body}\n"
@@ -225,12 +248,13 @@ FULL_PLUGINS = "".join(PARTS.values())
 
 def generate(
     root: Path, reflections: int, rubrics: int, references: int, citations: int,
-    *, full: bool, features: str = "", markup: bool = True,
+    *, full: bool, features: str = "", markup: bool = True, escaped: bool = False,
 ) -> Path:
     """A synthetic portfolio in `root`: the posts, and with `full` the rubrics, bibliography and Coachfolio's plugins.
 
     The posts are the same in both variants (the same seed draws them);
-    `markup=False` writes them as typed without Coachfolio, for `--parts`.
+    `markup=False` writes them as typed without Coachfolio, for `--parts`;
+    `escaped=True` escapes their citations' brackets, for the escaped baseline.
     """
     rng = random.Random(2026)
     docs = root / "docs"
@@ -240,7 +264,7 @@ def generate(
     (docs / "blog" / "index.md").write_text("# Reflections\n", encoding="utf-8")
     (docs / "blog" / ".authors.yml").write_text("authors:\n  coach:\n    name: Demo Coach\n    description: Coach\n    avatar: ../a.svg\n", encoding="utf-8")
     for n in range(reflections):
-        text = post(rng, n, citations, references, markup=markup)
+        text = post(rng, n, citations, references, markup=markup, escaped=escaped)
         (docs / "blog" / "posts" / f"reflection-{n:04d}.md").write_text(text, encoding="utf-8")
     if full:
         (docs / "rubrics").mkdir()
@@ -300,8 +324,12 @@ def count_builds(configs: dict[str, Path]) -> dict[str, int]:
 
 
 def parts_report(instructions: dict[str, int]) -> list[str]:
-    """What each plugin costs: the full build's instructions less those of the same build without it, as a share of the baseline."""
-    baseline = instructions["baseline"]
+    """What each plugin costs: the full build's instructions less those of the same build without it, as a share of the escaped baseline.
+
+    The escaped baseline, as the baseline's own count depends on how long the
+    installed Python-Markdown takes over the citations' brackets.
+    """
+    baseline = instructions["escaped baseline"]
 
     def share(count: int) -> str:
         return f"{count / 1e9:.3f} G ({100 * count / baseline:.1f}%)"
@@ -311,10 +339,10 @@ def parts_report(instructions: dict[str, int]) -> list[str]:
     # Not a plugin's work, so not in the ratio: Material reading the posts' richer sources.
     markup = baseline - instructions["baseline, posts typed without Coachfolio"]
     return [
-        "instructions by part, each the full build less the same build without it (share of the baseline):",
+        "instructions by part, each the full build less the same build without it (share of the escaped baseline):",
         *(f"  {part}: {share(count)}" for part, count in parts.items()),
         f"  the rest (shared: loading, more pages, garbage collection): {share(rest)}",
-        f"not in the ratio: the baseline reading the posts' citation keys and standards: lines, "
+        f"not in the ratio: the escaped baseline reading the posts' citation keys and standards: lines, "
         f"against the same posts typed without them: {share(markup)}",
     ]
 
@@ -385,10 +413,23 @@ def sources_digest() -> str:
     files = sorted(path for path in folder.rglob("*") if path.is_file() and "__pycache__" not in path.parts) if folder else []
     for path in files:
         digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
-    for package in ("mkdocs", "mkdocs-material", "pypandoc-binary"):
+    for package in MEASURED_PACKAGES:
         digest.update(f"{package} {version(package)}".encode())
     digest.update(sys.version.encode())
     return digest.hexdigest()[:16]
+
+
+def versions_line() -> str:
+    """What the builds ran on: a figure holds for these versions only.
+
+    One release of Python-Markdown (3.11.4) made the baseline take half as
+    long again, and the full build no longer.
+    """
+    from importlib.metadata import version
+
+    names = {"mkdocs": "MkDocs", "mkdocs-material": "Material", "markdown": "Markdown",
+             "pymdown-extensions": "pymdown-extensions", "pypandoc-binary": "pypandoc-binary"}
+    return f"versions: Python {sys.version.split()[0]}, " + ", ".join(f"{names[package]} {version(package)}" for package in MEASURED_PACKAGES)
 
 
 def pool_runs(record: Path, run: dict[str, Any]) -> list[dict[str, Any]]:
@@ -405,19 +446,25 @@ def pool_runs(record: Path, run: dict[str, Any]) -> list[dict[str, Any]]:
     return [*same, run]
 
 
-def pooled_report(runs: list[dict[str, Any]]) -> str:
-    """The median ratio of every pair of `runs`, with its confidence interval."""
-    ratios = [full / baseline for run in runs for full, baseline in run["pairs"]]
-    return (f"pooled with the runs recorded for the same sources: time {statistics.median(ratios):.3f} "
+def pooled_report(runs: list[dict[str, Any]], pairs: str = "pairs") -> str:
+    """The median ratio of every pair of `runs` (those against the escaped baseline: `escaped_pairs`), with its confidence interval."""
+    ratios = [full / baseline for run in runs for full, baseline in run[pairs]]
+    against = "" if pairs == "pairs" else ", against the escaped baseline"
+    return (f"pooled with the runs recorded for the same sources{against}: time {statistics.median(ratios):.3f} "
             f"(median of {plural(len(ratios), 'pair')} from {plural(len(runs), 'run')}{confidence_phrase(ratios)})")
 
 
+def paired(results: dict[str, list[dict[str, float]]], baseline: str) -> list[tuple[float, float]]:
+    """(full, baseline) seconds of each round's builds."""
+    return [(full["seconds"], base["seconds"]) for full, base in zip(results["full"], results[baseline])]
+
+
 def against_report(folder: Path, results: dict[str, list[dict[str, float]]]) -> str:
-    """The other checkout's time ratio, and this version's time against it, each the median of the round's pairs."""
+    """The other checkout's time ratio to the escaped baseline, and this version's time against it, each the median of the round's pairs."""
     seconds = {name: [r["seconds"] for r in runs] for name, runs in results.items()}
-    ratios = [other / baseline for other, baseline in zip(seconds["against"], seconds["baseline"])]
+    ratios = [other / baseline for other, baseline in zip(seconds["against"], seconds["escaped"])]
     versus = [this / other for this, other in zip(seconds["full"], seconds["against"])]
-    return (f"against {folder}: time {statistics.median(ratios):.3f} (median of pairs{confidence_phrase(ratios)}); "
+    return (f"against {folder}: time {statistics.median(ratios):.3f} to the escaped baseline (median of pairs{confidence_phrase(ratios)}); "
             f"this version took {statistics.median(versus):.3f} of its time (median of pairs{confidence_phrase(versus)})")
 
 
@@ -491,7 +538,8 @@ def main() -> None:
         sizes = (options.reflections, options.rubrics, options.references, options.citations)
         full = generate(root / "full", *sizes, full=True, features=options.features)
         baseline = generate(root / "baseline", *sizes, full=False, features=options.features)
-        builds = [Build("baseline", baseline), Build("full", full)]
+        escaped = generate(root / "escaped", *sizes, full=False, features=options.features, escaped=True)
+        builds = [Build("baseline", baseline), Build("escaped", escaped), Build("full", full)]
         if against:
             builds.append(Build("against", full, against))
         results: dict[str, list[dict[str, float]]] = {build.name: [] for build in builds}
@@ -505,16 +553,18 @@ def main() -> None:
         cpu = {name: statistics.median(r["cpu"] for r in runs) for name, runs in results.items()}
         collector = {name: {key: statistics.median(r[key] for r in runs) for key in ("gc_seconds", "gc_collections", "gc_full")}
                      for name, runs in results.items()}
-        pairs = [(f["seconds"], b["seconds"]) for f, b in zip(results["full"], results["baseline"])]
+        pairs = paired(results, "baseline")
         ratios = [full / baseline for full, baseline in pairs]
+        escaped_pairs = paired(results, "escaped")
+        escaped_ratios = [full / baseline for full, baseline in escaped_pairs]
         # Noise only ever adds time: the fastest build of each is the other estimate a shared machine allows.
         fastest = min(r["seconds"] for r in results["full"]) / min(r["seconds"] for r in results["baseline"])
         cold, cached = format_clusters(1000)
         # Rebuilds are timed in pairs too (a third as many as the builds), each
         # pair on a fresh copy of the site so every rebuild sees the same change.
-        rebuilds: dict[str, list[float]] = {"full": [], "baseline": []}
+        rebuilds: dict[str, list[float]] = {"full": [], "escaped": []}
         for repeat in range(max(1, options.repeats // 3)):
-            for name, config, _ in in_turn(repeat, builds[:2]):
+            for name, config, _ in in_turn(repeat, [build for build in builds if build.name in rebuilds]):
                 copy = config.parent.parent / f"{name}-rebuild"
                 shutil.copytree(config.parent, copy)
                 post = copy / "docs/blog/posts/reflection-0000.md"
@@ -523,7 +573,7 @@ def main() -> None:
         rebuild = {name: statistics.median(times) for name, times in rebuilds.items()}
         counted: dict[str, Path] = {}
         if options.instructions or options.parts:
-            counted = {"full": full, "baseline": baseline}
+            counted = {"full": full, "baseline": baseline, "escaped baseline": escaped}
         if options.parts:
             counted |= {f"without {part}": without(full, part) for part in PARTS}
             # What the posts' Coachfolio markup costs Material itself: the posts' own data, not a plugin's work.
@@ -535,34 +585,45 @@ def main() -> None:
         print(f"portfolio: {options.reflections} reflections, {options.rubrics} rubrics, "
               f"{options.references} references, {options.citations} citations each; {options.repeats} pairs"
               + (f"; theme features: {options.features}" if options.features else ""))
+        print(versions_line())
         print(f"baseline (Material blog + tags): median {seconds['baseline']:.2f} s, peak {memory['baseline']:.0f} MiB")
+        print(f"escaped baseline (the same pages, citations' brackets escaped): median {seconds['escaped']:.2f} s, peak {memory['escaped']:.0f} MiB")
         print(f"full (with Coachfolio):          median {seconds['full']:.2f} s, peak {memory['full']:.0f} MiB")
         print(f"ratio full/baseline: time {statistics.median(ratios):.3f} (median of pairs{confidence_phrase(ratios)}; "
               f"pairs {min(ratios):.3f} to {max(ratios):.3f}; fastest of each {fastest:.3f}), memory {memory['full'] / memory['baseline']:.3f}")
+        # The escaped baseline shows the same pages without Python-Markdown trying each citation as a link:
+        # the ratio to it is what Coachfolio costs whatever a Markdown release makes of unclosed brackets.
+        print(f"ratio full/escaped baseline: time {statistics.median(escaped_ratios):.3f} (median of pairs{confidence_phrase(escaped_ratios)}; "
+              f"pairs {min(escaped_ratios):.3f} to {max(escaped_ratios):.3f}), memory {memory['full'] / memory['escaped']:.3f}")
         if against:
             print(against_report(options.against, results))
         # On a machine whose second core is busy with other work, pandoc's time on it adds to the build's.
-        print(f"processor time on all cores (pandoc included): full {cpu['full']:.2f} s, baseline {cpu['baseline']:.2f} s, "
-              f"ratio {cpu['full'] / cpu['baseline']:.3f}")
+        # From here on the full build is set against the escaped baseline, whose cost no Markdown release's
+        # handling of unclosed brackets inflates.
+        print(f"processor time on all cores (pandoc included): full {cpu['full']:.2f} s, escaped baseline {cpu['escaped']:.2f} s, "
+              f"ratio {cpu['full'] / cpu['escaped']:.3f}")
         # Each full collection walks every object the build keeps; which build makes one more depends on thresholds.
-        full_gc, baseline_gc = collector["full"], collector["baseline"]
+        full_gc, baseline_gc = collector["full"], collector["escaped"]
         print(f"garbage collection (the build's own process): full {full_gc['gc_seconds']:.2f} s in {full_gc['gc_collections']:.0f} collections, "
-              f"{full_gc['gc_full']:.0f} of them full; baseline {baseline_gc['gc_seconds']:.2f} s in {baseline_gc['gc_collections']:.0f}, "
+              f"{full_gc['gc_full']:.0f} of them full; escaped baseline {baseline_gc['gc_seconds']:.2f} s in {baseline_gc['gc_collections']:.0f}, "
               f"{baseline_gc['gc_full']:.0f} full")
         print(f"formatting 1000 citation clusters: {cold:.2f} s cold, {cached:.3f} s cached")
         print(f"rebuild after touching one post (as mkdocs serve), median of {len(rebuilds['full'])}: "
-              f"{rebuild['full']:.2f} s (baseline {rebuild['baseline']:.2f} s)")
+              f"{rebuild['full']:.2f} s (escaped baseline {rebuild['escaped']:.2f} s)")
         if instructions:
             print(f"instructions executed by the build's own process (cachegrind; pandoc not counted): "
                   f"full {instructions['full'] / 1e9:.3f} G, baseline {instructions['baseline'] / 1e9:.3f} G, "
-                  f"ratio {instructions['full'] / instructions['baseline']:.3f}")
+                  f"ratio {instructions['full'] / instructions['baseline']:.3f}; escaped baseline {instructions['escaped baseline'] / 1e9:.3f} G, "
+                  f"ratio {instructions['full'] / instructions['escaped baseline']:.3f}")
         if options.parts:
             for line in parts_report(instructions):
                 print(line)
         if options.record:
-            # With a third build in each round, the pairs are built further apart: such runs are pooled only together.
+            # With another checkout's build in each round, the pairs are built further apart: such runs are pooled only together.
             portfolio = [*sizes, options.features, *(["against another checkout"] if against else [])]
-            print(pooled_report(pool_runs(options.record, {"sources": sources, "portfolio": portfolio, "pairs": pairs})))
+            pooled = pool_runs(options.record, {"sources": sources, "portfolio": portfolio, "pairs": pairs, "escaped_pairs": escaped_pairs})
+            print(pooled_report(pooled))
+            print(pooled_report(pooled, "escaped_pairs"))
     finally:
         if options.keep:
             print(f"sites kept in {root}")
