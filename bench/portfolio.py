@@ -43,8 +43,8 @@ ratio to be within a target or only allows it. `--record FILE` keeps each
 run's pairs in FILE and pools them with those of the earlier runs recorded
 there for the same sources (Coachfolio's files, this script, the versions of
 MkDocs, Material, Python-Markdown, pymdown-extensions, pandoc and Python) and
-the same portfolio: runs spread over
-a day narrow the interval, and take in the machine's slow hours and quick ones.
+the same portfolio: runs spread over a day narrow the interval, and take in
+the machine's slow hours and quick ones.
 
 The time Python's garbage collector took in each build is printed too: its
 full collections walk every object a build keeps, so they cost more than the
@@ -87,8 +87,9 @@ WORDS = (
 CATEGORIES = ["Peer Coaching", "Lesson Design", "Data", "Leadership", "Digital Citizenship"]
 TAGS = ["trust", "feedback", "rubrics", "equity", "technology", "reflection", "goals", "observation"]
 
-# The packages whose versions decide what a build costs, besides Coachfolio's own files.
-MEASURED_PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pypandoc-binary")
+# The packages whose versions decide what a build costs, besides Coachfolio's own files, with their names in the report.
+MEASURED_PACKAGES = {"mkdocs": "MkDocs", "mkdocs-material": "Material", "markdown": "Markdown",
+                     "pymdown-extensions": "pymdown-extensions", "pypandoc-binary": "pypandoc-binary"}
 
 # The build each child process runs: MkDocs's own build with its startup and
 # shutdown events, reporting elapsed seconds, peak memory (RSS, KiB), the
@@ -427,9 +428,7 @@ def versions_line() -> str:
     """
     from importlib.metadata import version
 
-    names = {"mkdocs": "MkDocs", "mkdocs-material": "Material", "markdown": "Markdown",
-             "pymdown-extensions": "pymdown-extensions", "pypandoc-binary": "pypandoc-binary"}
-    return f"versions: Python {sys.version.split()[0]}, " + ", ".join(f"{names[package]} {version(package)}" for package in MEASURED_PACKAGES)
+    return f"versions: Python {sys.version.split()[0]}, " + ", ".join(f"{name} {version(package)}" for package, name in MEASURED_PACKAGES.items())
 
 
 def pool_runs(record: Path, run: dict[str, Any]) -> list[dict[str, Any]]:
