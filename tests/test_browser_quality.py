@@ -76,7 +76,19 @@ def open_page(context: BrowserContext, url: str) -> tuple[Page, list[str]]:
     return page, requests
 
 
+# Material fades the tabs out as the page scrolls (opening the self-assessment
+# scrolls it): axe reads text halfway through a fade as text of too little
+# contrast. Once the frames that start such fades have run, every finite
+# animation and transition is let finish, and the page is checked as it rests.
+SETTLED = """async () => {
+    await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const running = document.getAnimations().filter(animation => animation.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(running.map(animation => animation.finished.catch(() => null)));
+}"""
+
+
 def axe_violations(page: Page) -> list[str]:
+    page.evaluate(SETTLED)
     page.add_script_tag(content=AXE)
     result = page.evaluate(
         "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
