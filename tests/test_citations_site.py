@@ -334,7 +334,15 @@ def test_csl_json_fields_are_read_as_csl_markup_not_markdown(tmp_path: Path) -> 
     assert [str(tag) for tag in entry.select("em em")] == ["<em>Sic</em>"]
 
 
-def test_one_pandoc_call_formats_a_whole_site_and_a_rebuild_reuses_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def formatting_reports(caplog: pytest.LogCaptureFixture) -> list[str]:
+    """What the builds so far said of formatting their citations (`mkdocs build --verbose` shows it)."""
+    return [r.getMessage() for r in caplog.records if r.getMessage().startswith("coachfolio: citations formatted")]
+
+
+def test_one_pandoc_call_formats_a_whole_site_and_a_rebuild_reuses_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="mkdocs.plugins.coachfolio.citations.plugin")
     calls: list[str] = []
     real = formatter_module.run_pandoc
 
@@ -349,8 +357,13 @@ def test_one_pandoc_call_formats_a_whole_site_and_a_rebuild_reuses_it(tmp_path: 
     build_site(config, tmp_path / "first")
     assert len(calls) == 1
     assert len(re.findall(r"^CFCLUSTER\d+ ", calls[0], re.MULTILINE)) == 31  # 30 locators and one narrative
+    [first] = formatting_reports(caplog)
+    assert re.fullmatch(
+        r"coachfolio: citations formatted by pandoc in 1 call, \d+\.\d\d s beside the build; the build waited \d+\.\d\d s for them", first
+    )
     build_site(config, tmp_path / "second")
     assert len(calls) == 1  # nothing changed, nothing reformatted
+    assert formatting_reports(caplog)[1:] == ["coachfolio: citations formatted by an earlier build: pandoc did not run"]
     (tmp_path / "docs/page-0.md").write_text("# Page 0\n\nNow [@foltos2013, p. 500].\n", encoding="utf-8")
     site = build_site(config, tmp_path / "third")
     assert len(calls) == 2

@@ -23,9 +23,10 @@ import json
 import os
 import re
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urljoin
 
 import jinja2
@@ -99,6 +100,24 @@ class _PageCitations:
     anchor: str = "references"  # the id of its reference list's heading
 
 
+class FormattingTime(NamedTuple):
+    """What formatting a build's citations took: pandoc's calls and seconds, on
+    the other core while MkDocs renders pages, and how long the build waited for
+    them at the end. No calls when every citation was formatted by an earlier
+    build (`mkdocs serve`)."""
+
+    pandoc_calls: int
+    pandoc_seconds: float
+    waited_seconds: float
+
+    def __str__(self) -> str:
+        if not self.pandoc_calls:
+            return "citations formatted by an earlier build: pandoc did not run"
+        calls = "1 call" if self.pandoc_calls == 1 else f"{self.pandoc_calls} calls"
+        return (f"citations formatted by pandoc in {calls}, {self.pandoc_seconds:.2f} s beside the build; "
+                f"the build waited {self.waited_seconds:.2f} s for them")
+
+
 @dataclass(frozen=True)
 class _Progress:
     """What the background formatting has finished so far; replaced whole, never changed."""
@@ -133,6 +152,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.rendered_from: tuple[dict[str, str], list[str], dict[str, str]] | None = None
         self.progress = _Progress()
         self.prediction_held = False
+        self.formatting_time: FormattingTime | None = None  # once the build's citations are formatted
 
     # Configuration -------------------------------------------------------------
 
@@ -157,6 +177,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         self.clusters, self.pages, self.formatted, self.unfinished = [], {}, None, []
         self.rendered_ahead, self.rendered_from = {}, None
         self.progress, self.prediction_held = _Progress(), False
+        self.formatting_time = None
         self.unchecked: list[tuple[Page, list[Cluster], list[str]]] = []  # pages read before the bibliography
         self.scanned: dict[bytes, list[Cluster]] = {}  # by digest: the texts themselves would stay in memory
         self.env = make_environment(config)
@@ -393,6 +414,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         """The formatted citations: the background batches, completed where the scan fell short."""
         if self.formatted is not None:
             return self.formatted
+        started = time.perf_counter()
         try:
             formatted, self.own_entries = self.job.result()
             if not self.prediction_held:
@@ -401,6 +423,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         except PandocError as error:
             raise PluginError(f"coachfolio/citations: formatting citations failed: {error}") from None
         self.formatted = formatted
+        self.formatting_time = FormattingTime(self.formatter.pandoc_calls, self.formatter.pandoc_seconds, time.perf_counter() - started)
         return formatted
 
     def _ready(self, page: Page, output: str) -> tuple[Formatted, dict[str, str]] | None:
@@ -536,6 +559,7 @@ class CitationsPlugin(BasePlugin[CitationsConfig]):
         if not self.config.enabled:
             return
         formatted = self._ensure_formatted()
+        log.debug(str(self.formatting_time))
         unfinished = [page.file.src_uri for page, _ in self.unfinished]
         for number, (page, path) in enumerate(self.unfinished):
             upcoming = unfinished[number : number + _RENDERED_AHEAD]

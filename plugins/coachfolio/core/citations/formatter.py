@@ -21,6 +21,7 @@ import base64
 import hashlib
 import json
 import re
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,6 +90,9 @@ class CitationFormatter:
         # bibliography: keyed by the style only, it outlasts edits of the .bib.
         self._style_key = hashlib.sha256(self._style_text.encode("utf-8")).hexdigest()
         self._base = hashlib.sha256((bibliography.fingerprint() + self._style_key).encode("utf-8")).hexdigest()
+        # What this formatter asked of pandoc, for the build to report: none of it when all was cached.
+        self.pandoc_calls = 0
+        self.pandoc_seconds = 0.0
 
     def format(self, clusters: Iterable[str], cited: Iterable[str]) -> Formatted:
         """Format `clusters` (their text as written) with every key of `cited` in the bibliography."""
@@ -162,7 +166,10 @@ class CitationFormatter:
         arguments = ["--from", "markdown", "--to", "html", "--wrap=none", "--citeproc"]
         if style is None:
             arguments += ["--csl", str(self.style)]  # a path: as metadata it would be read as Markdown
+        started = time.perf_counter()
         output = run_pandoc(arguments, document)
+        self.pandoc_calls += 1
+        self.pandoc_seconds += time.perf_counter() - started
         for match in _LINE.finditer(output):
             text = clusters[int(match.group(1))]
             run.clusters[text] = apa_fixes(match.group(2), narrative=not text.startswith("["))
