@@ -24,15 +24,19 @@ and full/escaped baseline, and, for the full site and the escaped baseline,
 the processor time each used on all cores (pandoc's included), the time
 Python's garbage collector took, and the time of a rebuild after touching
 one post, as `mkdocs serve` does it (the median of a third as many pairs as
-the builds); and the seconds spent formatting 1,000 citation clusters (cold
-and cached).
+the builds), with how often that rebuild ran pandoc; the seconds pandoc spent
+formatting the full build's citations, on the second core beside the build,
+and how long the build waited for it, as the citations plugin times them; and
+the seconds spent formatting 1,000 citation clusters (cold and cached).
 
 With `--instructions`, each site is also built once under valgrind's
 cachegrind, which counts the instructions the build's own process executes
 (pandoc, a process of its own, is not counted). That count barely moves from
 one run to the next, busy machine or not: it shows a change of a percent that
 the timings, drifting by tens of percent, cannot. `--parts` adds what each
-plugin costs, in instructions: the full site is counted again without it.
+plugin costs, in instructions: the full site is counted again without it
+(without the citations plugin, with the posts' brackets escaped, as in the
+escaped baseline).
 
 The time ratio is the median of the ratios of each pair, built one right after
 the other: on a shared machine whose speed drifts by tens of percent from
@@ -93,10 +97,11 @@ MEASURED_PACKAGES = {"mkdocs": "MkDocs", "mkdocs-material": "Material", "markdow
 
 # The build each child process runs: MkDocs's own build with its startup and
 # shutdown events, reporting elapsed seconds, peak memory (RSS, KiB), the
-# processor time it used on all cores, pandoc's included, and the time Python's
+# processor time it used on all cores, pandoc's included, the time Python's
 # garbage collector took, with how many collections it made (full ones apart):
 # a cost that follows how much a build keeps in memory, not the instructions
-# it executes.
+# it executes; and with Coachfolio, what formatting the citations took (none
+# of it for the baselines, or an earlier Coachfolio that did not say).
 CHILD = textwrap.dedent(
     """
     import gc, json, os, resource, sys, time
@@ -122,12 +127,15 @@ CHILD = textwrap.dedent(
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
     del collector["started"]
-    print(json.dumps({"seconds": elapsed, "peak_kib": own.ru_maxrss, "cpu": cpu, **collector}))
+    formatting = getattr(config.plugins.get("coachfolio/citations"), "formatting_time", None)
+    formatting = formatting._asdict() if formatting else {}
+    print(json.dumps({"seconds": elapsed, "peak_kib": own.ru_maxrss, "cpu": cpu, **collector, **formatting}))
     """
 )
 
 # `mkdocs serve` rebuilds in the same process after a change; this builds once,
-# touches one post, and times the second build.
+# adds a sentence to one post, and times the second build, reporting how often
+# it ran pandoc (never, as no citation changed).
 REBUILD = textwrap.dedent(
     """
     import json, os, sys, time
@@ -142,12 +150,14 @@ REBUILD = textwrap.dedent(
         config.plugins.on_startup(command="serve", dirty=False)
         started = time.perf_counter()
         build(config, serve_url="http://127.0.0.1:8000/")
-        return time.perf_counter() - started
+        seconds = time.perf_counter() - started
+        formatting = getattr(config.plugins.get("coachfolio/citations"), "formatting_time", None)
+        return {"seconds": seconds, **({"pandoc_calls": formatting.pandoc_calls} if formatting else {})}
 
     once()
     post = Path(sys.argv[3])
     post.write_text(post.read_text(encoding="utf-8") + "\\nOne more sentence.\\n", encoding="utf-8")
-    print(json.dumps({"seconds": once()}))
+    print(json.dumps(once()))
     """
 )
 
@@ -282,6 +292,18 @@ def without(full: Path, part: str) -> Path:
     config = full.with_name(f"mkdocs-without-{part}.yml")
     config.write_text(full.read_text(encoding="utf-8").replace(PARTS[part], ""), encoding="utf-8")
     return config
+
+
+def sites_without_each_part(full: Path, root: Path, sizes: tuple[int, int, int, int], features: str) -> dict[str, Path]:
+    """The full site with each Coachfolio plugin left out in turn, by part, for `--parts`.
+
+    Left without the citations plugin, the posts' citations would be tried as
+    links by Python-Markdown, which the full build never does (and which
+    Python-Markdown 3.11.4 walks each paragraph for): that site is built from
+    the same posts with their brackets escaped, as the escaped baseline is.
+    """
+    escaped = generate(root / "full-escaped", *sizes, full=True, features=features, escaped=True)
+    return {part: without(escaped if part == "citations" else full, part) for part in PARTS}
 
 
 def run(script: str, *args: str, plugins: Path | None = None) -> dict[str, float]:
@@ -552,6 +574,8 @@ def main() -> None:
         cpu = {name: statistics.median(r["cpu"] for r in runs) for name, runs in results.items()}
         collector = {name: {key: statistics.median(r[key] for r in runs) for key in ("gc_seconds", "gc_collections", "gc_full")}
                      for name, runs in results.items()}
+        # pandoc's calls and seconds, and the build's wait for them, as the citations plugin timed them.
+        formatting = {key: statistics.median(r[key] for r in results["full"]) for key in ("pandoc_calls", "pandoc_seconds", "waited_seconds")}
         pairs = paired(results, "baseline")
         ratios = [full / baseline for full, baseline in pairs]
         escaped_pairs = paired(results, "escaped")
@@ -561,20 +585,21 @@ def main() -> None:
         cold, cached = format_clusters(1000)
         # Rebuilds are timed in pairs too (a third as many as the builds), each
         # pair on a fresh copy of the site so every rebuild sees the same change.
-        rebuilds: dict[str, list[float]] = {"full": [], "escaped": []}
+        rebuilds: dict[str, list[dict[str, float]]] = {"full": [], "escaped": []}
         for repeat in range(max(1, options.repeats // 3)):
             for name, config, _ in in_turn(repeat, [build for build in builds if build.name in rebuilds]):
                 copy = config.parent.parent / f"{name}-rebuild"
                 shutil.copytree(config.parent, copy)
                 post = copy / "docs/blog/posts/reflection-0000.md"
-                rebuilds[name].append(run(REBUILD, str(copy / "mkdocs.yml"), str(copy / "site-serve"), str(post))["seconds"])
+                rebuilds[name].append(run(REBUILD, str(copy / "mkdocs.yml"), str(copy / "site-serve"), str(post)))
                 shutil.rmtree(copy)
-        rebuild = {name: statistics.median(times) for name, times in rebuilds.items()}
+        rebuild = {name: statistics.median(r["seconds"] for r in runs) for name, runs in rebuilds.items()}
+        rebuild_pandoc_calls = max(r["pandoc_calls"] for r in rebuilds["full"])
         counted: dict[str, Path] = {}
         if options.instructions or options.parts:
             counted = {"full": full, "baseline": baseline, "escaped baseline": escaped}
         if options.parts:
-            counted |= {f"without {part}": without(full, part) for part in PARTS}
+            counted |= {f"without {part}": config for part, config in sites_without_each_part(full, root, sizes, options.features).items()}
             # What the posts' Coachfolio markup costs Material itself: the posts' own data, not a plugin's work.
             counted["baseline, posts typed without Coachfolio"] = generate(
                 root / "baseline-typed", *sizes, full=False, features=options.features, markup=False
@@ -606,9 +631,12 @@ def main() -> None:
         print(f"garbage collection (the build's own process): full {full_gc['gc_seconds']:.2f} s in {full_gc['gc_collections']:.0f} collections, "
               f"{full_gc['gc_full']:.0f} of them full; escaped baseline {baseline_gc['gc_seconds']:.2f} s in {baseline_gc['gc_collections']:.0f}, "
               f"{baseline_gc['gc_full']:.0f} full")
+        # pandoc runs on the second core while MkDocs renders pages; only the wait at the end adds to the build.
+        print(f"formatting the full build's citations: pandoc {formatting['pandoc_seconds']:.2f} s in {formatting['pandoc_calls']:.0f} calls, "
+              f"beside the build; the build waited {formatting['waited_seconds']:.2f} s for it (medians)")
         print(f"formatting 1000 citation clusters: {cold:.2f} s cold, {cached:.3f} s cached")
         print(f"rebuild after touching one post (as mkdocs serve), median of {len(rebuilds['full'])}: "
-              f"{rebuild['full']:.2f} s (escaped baseline {rebuild['escaped']:.2f} s)")
+              f"{rebuild['full']:.2f} s (escaped baseline {rebuild['escaped']:.2f} s); pandoc calls in the full rebuild: {rebuild_pandoc_calls:.0f}")
         if instructions:
             print(f"instructions executed by the build's own process (cachegrind; pandoc not counted): "
                   f"full {instructions['full'] / 1e9:.3f} G, baseline {instructions['baseline'] / 1e9:.3f} G, "
